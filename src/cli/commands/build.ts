@@ -1,0 +1,41 @@
+// `policy-press build`: validate, then build dist/ (replacing it only when everything succeeded).
+
+import { hasErrors } from '../../diagnostics/index.ts';
+import { buildProject } from '../../build/buildProject.ts';
+import { loadProject } from '../../project/loadProject.ts';
+import { type Command, EXIT } from '../Command.ts';
+import { printDiagnostics } from '../printDiagnostics.ts';
+import { createProgress } from '../progress.ts';
+
+export const build: Command = {
+  name: 'build',
+  summary: 'validate, then build every school into dist/',
+  usage: 'policy-press build [--out DIR]',
+  help: `Checks every school and template as \`policy-press check\` does; on any error it
+stops with the diagnostics and leaves the previous dist/ exactly as it was.
+Otherwise it writes every output to a staging folder and swaps it in for dist/.
+
+Outputs, for each school file schools/<slug>.yaml:
+  dist/<slug>/policy.txt   the plain-text rendering
+
+Options:
+  --out DIR   write to DIR instead of dist/
+  -h, --help  show this help
+
+Set SOURCE_DATE_EPOCH for byte-identical rebuilds.`,
+  options: { out: { type: 'string' } },
+  allowPositionals: false,
+  async run({ values }, io) {
+    const project = loadProject(io.world);
+    printDiagnostics(project.diagnostics, project.sources, io);
+    if (hasErrors(project.diagnostics)) {
+      io.stderr('Build stopped: dist/ was not changed.\n');
+      return EXIT.FAILED;
+    }
+    const progress = createProgress(io.stderr, io.isTTY);
+    const outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, progress, env: io.env });
+    progress.finish();
+    io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,35 @@
+// `policy-press templates`: the template families, their sections and the fields each uses.
+
+import { hasErrors } from '../../diagnostics/index.ts';
+import { listFamilies, loadFamily } from '../../render/loadFamily.ts';
+import { type Command, EXIT } from '../Command.ts';
+import { printDiagnostics } from '../printDiagnostics.ts';
+
+export const templates: Command = {
+  name: 'templates',
+  summary: 'list the template families, their sections and the fields they use',
+  usage: 'policy-press templates',
+  help: `Lists each model policy under templates/ with its title, version, issuer,
+and its section files with the school fields each one uses.
+
+Options:
+  -h, --help  show this help`,
+  options: {},
+  allowPositionals: false,
+  async run(_args, io) {
+    for (const name of listFamilies(io.world)) {
+      const family = loadFamily(io.world, name);
+      if (!family.value || hasErrors(family.diagnostics)) {
+        printDiagnostics(family.diagnostics, new Map(), io);
+        return EXIT.FAILED;
+      }
+      const { meta, sections } = family.value;
+      io.stdout(`${name}: ${meta.title} (${meta.issued_by}, ${meta.version})\n`);
+      for (const section of sections) {
+        const fields = [...new Set([...section.source.matchAll(/\{\{[#/]?(?:if|unless|each|with)?\s*(?:\(?\w+\s+)?([a-z_][\w.-]*)/g)].map((m) => m[1]!).filter((f) => !['else', 'this'].includes(f)))].sort();
+        io.stdout(`  ${section.file.split('/').at(-1)}\n    fields: ${fields.join(', ') || '(none)'}\n`);
+      }
+    }
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,156 @@
+// A school's YAML, merged over the defaults file it names, with the origin of every value.
+
+import { dirname, posix } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import type { World } from '../project/World.ts';
+import { type DataPath, type NodeLocation, parseYamlFile, pathKey, type YamlFile } from './parseYamlFile.ts';
+
+export interface LoadedSchool {
+  slug: string;
+  /** Project-relative path of the school's own file. */
+  file: string;
+  /** The school's data with its defaults applied; not yet validated. */
+  data: unknown;
+  /** Where each value came from: the school file or the defaults file it inherits. */
+  locations: Map<string, NodeLocation>;
+  /** The text of every file read, for code frames. */
+  sources: Map<string, string>;
+}
+
+export interface LoadedFiles {
+  school: YamlFile;
+  defaults?: YamlFile;
+}
+
+export function loadSchoolFile(world: World, file: string, slug: string): { value: LoadedSchool | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const own = readYaml(world, file, diagnostics, sources);
+  if (!own) return { value: undefined, diagnostics };
+
+  if (own.data === null || own.data === undefined) {
+    diagnostics.push({
+      code: 'EMPTY_FILE',
+      severity: 'error',
+      message: 'the school file is empty',
+      file,
+      line: 1,
+      column: 1,
+      hint: `run \`npx policy-press new "School Name"\` for a file with every field, or copy an example from schools/`,
+    });
+    return { value: undefined, diagnostics };
+  }
+  if (!isPlainObject(own.data)) {
+    diagnostics.push({
+      code: 'NOT_A_MAPPING',
+      severity: 'error',
+      message: `the file holds ${Array.isArray(own.data) ? 'a list' : 'a single value'} where a mapping of fields ("name: value" lines) belongs`,
+      file,
+      line: own.locations.get(pathKey([]))?.value.line ?? 1,
+      column: own.locations.get(pathKey([]))?.value.column ?? 1,
+      hint: 'start the file with fields such as `school:` and `people:`, not with "- "',
+    });
+    return { value: undefined, diagnostics };
+  }
+
+  const locations = new Map(own.locations);
+  let data: unknown = own.data;
+  const defaultsRef = own.data.defaults;
+  if (typeof defaultsRef === 'string') {
+    const defaultsFile = posix.normalize(posix.join(dirname(file), defaultsRef));
+    const defaults = readYaml(world, defaultsFile, diagnostics, sources, own.locations.get(pathKey(['defaults'])), file);
+    if (defaults) {
+      if (defaults.data !== null && defaults.data !== undefined && !isPlainObject(defaults.data)) {
+        diagnostics.push({
+          code: 'NOT_A_MAPPING',
+          severity: 'error',
+          message: 'a defaults file must hold a mapping of fields, like a school file',
+          file: defaultsFile,
+          line: 1,
+          column: 1,
+        });
+      } else if (isPlainObject(defaults.data)) {
+        if ('defaults' in defaults.data) {
+          const at = defaults.locations.get(pathKey(['defaults']))?.key;
+          diagnostics.push({
+            code: 'NESTED_DEFAULTS',
+            severity: 'error',
+            message: 'a defaults file cannot itself inherit another defaults file',
+            file: defaultsFile,
+            line: at?.line ?? 1,
+            column: at?.column ?? 1,
+            hint: 'copy the shared values into this one defaults file',
+          });
+        }
+        data = mergeOver(defaults.data, own.data, [], defaults.locations, locations);
+      }
+    }
+  }
+  return { value: { slug, file, data, locations, sources }, diagnostics };
+}
+
+function readYaml(
+  world: World,
+  file: string,
+  diagnostics: Diagnostic[],
+  sources: Map<string, string>,
+  referencedAt?: NodeLocation,
+  referencedFrom?: string,
+): YamlFile | undefined {
+  const bytes = world.readFile(file);
+  if (!bytes) {
+    diagnostics.push({
+      code: 'FILE_NOT_FOUND',
+      severity: 'error',
+      message: `${file} does not exist`,
+      file: referencedFrom ?? file,
+      line: referencedAt?.value.line,
+      column: referencedAt?.value.column,
+      hint: 'the path is relative to the school file; check its spelling',
+    });
+    return undefined;
+  }
+  const parsed = parseYamlFile(bytes, file);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.value) sources.set(file, parsed.value.text);
+  return parsed.value;
+}
+
+/**
+ * Mappings merge key by key; anything else (a list, a value) from the school
+ * replaces the default whole, because a school listing its own sites means
+ * exactly those sites.
+ */
+function mergeOver(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+  path: (string | number)[],
+  baseLocations: Map<string, NodeLocation>,
+  locations: Map<string, NodeLocation>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(base)) {
+    if (key === 'defaults') continue;
+    if (!(key in over)) {
+      out[key] = base[key];
+      copyLocations(baseLocations, locations, [...path, key]);
+    }
+  }
+  for (const key of Object.keys(over)) {
+    const b = base[key];
+    const o = over[key];
+    out[key] = isPlainObject(b) && isPlainObject(o) ? mergeOver(b, o, [...path, key], baseLocations, locations) : o;
+  }
+  return out;
+}
+
+function copyLocations(from: Map<string, NodeLocation>, to: Map<string, NodeLocation>, prefix: DataPath): void {
+  const head = pathKey(prefix).slice(0, -1);
+  for (const [key, location] of from) {
+    if (key === pathKey(prefix) || key.startsWith(`${head},`)) to.set(key, location);
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,155 @@
+// YAML text → plain data plus where every key and value sits in the file.
+
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { decodeText } from './decodeText.ts';
+
+/** A path into the data: mapping keys and sequence indexes. */
+export type DataPath = readonly (string | number)[];
+
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface NodeLocation {
+  file: string;
+  /** The key that introduces this value (absent for sequence items and the root). */
+  key?: Span;
+  value: Span;
+}
+
+export interface YamlFile {
+  file: string;
+  /** The decoded text, BOM removed, for code frames. */
+  text: string;
+  data: unknown;
+  locations: Map<string, NodeLocation>;
+}
+
+/** Far above any real school file (a few KB), low enough that nothing is exhausted. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+
+export function pathKey(path: DataPath): string {
+  return JSON.stringify(path);
+}
+
+export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFile | undefined; diagnostics: Diagnostic[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'FILE_TOO_LARGE',
+          severity: 'error',
+          message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a school file is normally a few KB (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+          file,
+          line: 1,
+          column: 1,
+          hint: 'check that this is the right file, and keep large documents out of the YAML (link to them instead)',
+        },
+      ],
+    };
+  }
+  const decoded = decodeText(bytes, file);
+  if (decoded.text === undefined) return { value: undefined, diagnostics: [decoded.diagnostic!] };
+  const text = decoded.text.replace(/^\uFEFF/, '');
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const start = at(error.pos[0]);
+    const end = at(Math.max(error.pos[1], error.pos[0] + 1));
+    diagnostics.push({
+      code: yamlCode(error.code),
+      severity: doc.errors.includes(error as never) ? 'error' : 'warning',
+      message: yamlMessage(error.code, error.message),
+      file,
+      line: start.line,
+      column: start.col,
+      endLine: end.line,
+      endColumn: end.col,
+      hint: yamlHint(error.code),
+    });
+  }
+  if (doc.errors.length > 0) return { value: undefined, diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package signals an alias bomb with a ReferenceError.
+    diagnostics.push({
+      code: 'ALIAS_LIMIT',
+      severity: 'error',
+      message: `the file expands too many aliases (${(error as Error).message})`,
+      file,
+      line: 1,
+      column: 1,
+      hint: `write the values out instead of using more than ${MAX_ALIAS_COUNT} "*alias" references`,
+    });
+    return { value: undefined, diagnostics };
+  }
+
+  const locations = new Map<string, NodeLocation>();
+  const span = (range: readonly number[] | null | undefined): Span => {
+    const [s = 0, e = s + 1] = range ?? [];
+    const a = at(s);
+    const b = at(Math.max(e, s + 1));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const visit = (node: Node | null | undefined, path: (string | number)[], key?: Span) => {
+    if (!node) return;
+    locations.set(pathKey(path), { file, key, value: span(node.range) });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const keySpan = span((pair.key as Node | null)?.range);
+        const value = pair.value as Node | null;
+        if (value) visit(value, [...path, k], keySpan);
+        else locations.set(pathKey([...path, k]), { file, key: keySpan, value: keySpan });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as Node, [...path, i]));
+    }
+  };
+  visit(doc.contents as Node | null, []);
+  return { value: { file, text, data, locations }, diagnostics };
+}
+
+function yamlCode(code: string): string {
+  if (code === 'DUPLICATE_KEY') return 'DUPLICATE_KEY';
+  if (code === 'TAB_AS_INDENT') return 'TAB_INDENT';
+  return `YAML_${code}`;
+}
+
+function yamlMessage(code: string, message: string): string {
+  // The yaml package appends its own "at line x, column y" when prettyErrors is on; it is off here.
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping';
+  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML only allows spaces';
+  return `YAML syntax error: ${message.replace(/\s+/g, ' ').trim()}`;
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'keep one of the two entries and delete the other';
+    case 'TAB_AS_INDENT':
+      return 'replace the tab with spaces (two per level); in VS Code: "Convert Indentation to Spaces"';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and that every "key: value" has a space after the colon';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value that contains ": " or starts with a special character needs quotes';
+    default:
+      return 'compare this line with the annotated example in the README';
+  }
+}

@@ -1,0 +1,121 @@
+// The whole project: every school file loaded, validated and rendered against its template family.
+
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { loadSchoolFile } from '../load/loadSchoolFile.ts';
+import { listFamilies, loadFamily, type TemplateFamily } from '../render/loadFamily.ts';
+import { renderSchool } from '../render/renderSchool.ts';
+import type { PolicyDocument } from '../tree/types.ts';
+import { locate } from '../validate/toDiagnostics.ts';
+import { type School, validateSchool } from '../validate/validateSchool.ts';
+import type { World } from './World.ts';
+
+export const SCHOOLS_DIR = 'schools';
+export const DEFAULT_FAMILY = 'lgfl-e-security';
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface Project {
+  schools: School[];
+  documents: Map<string, PolicyDocument>;
+  families: Map<string, TemplateFamily>;
+  /** Text of every file read, for code frames. */
+  sources: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export interface ProjectOptions {
+  /** Only these slugs (all when absent). Templates are always checked. */
+  only?: readonly string[];
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function isSlug(value: string): boolean {
+  return SLUG.test(value);
+}
+
+/** School files in schools/, with problems in their names. */
+export function listSchoolFiles(world: World): { value: { slug: string; file: string }[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const bySlug = new Map<string, string>();
+  const files: { slug: string; file: string }[] = [];
+  for (const name of world.listDir(SCHOOLS_DIR)) {
+    const m = /^(.*)\.ya?ml$/i.exec(name);
+    if (!m || name.startsWith('.')) continue;
+    const file = `${SCHOOLS_DIR}/${name}`;
+    const slug = m[1]!;
+    if (!isSlug(slug)) {
+      diagnostics.push({ code: 'INVALID_SLUG', severity: 'error', message: `"${slug}" cannot be a school's web address: the file name must be lower-case letters, digits and hyphens`, file, hint: `rename the file to ${SCHOOLS_DIR}/${slugify(slug) || 'school-name'}.yaml` });
+      continue;
+    }
+    const other = bySlug.get(slug);
+    if (other) {
+      diagnostics.push({ code: 'DUPLICATE_SLUG', severity: 'error', message: `two files give the school slug "${slug}" (${other} and ${file})`, file, hint: 'delete or rename one of them; .yaml and .yml of the same name are the same school' });
+      continue;
+    }
+    bySlug.set(slug, file);
+    files.push({ slug, file });
+  }
+  return { value: files, diagnostics };
+}
+
+export function loadProject(world: World, options: ProjectOptions = {}): Project {
+  const project: Project = { schools: [], documents: new Map(), families: new Map(), sources: new Map(), diagnostics: [] };
+  const listed = listSchoolFiles(world);
+  project.diagnostics.push(...listed.diagnostics);
+
+  const familyDiagnostics = new Map<string, Diagnostic[]>();
+  const family = (name: string) => {
+    if (!familyDiagnostics.has(name)) {
+      const loaded = loadFamily(world, name);
+      familyDiagnostics.set(name, loaded.diagnostics);
+      project.diagnostics.push(...loaded.diagnostics);
+      if (loaded.value) project.families.set(name, loaded.value);
+      for (const section of loaded.value?.sections ?? []) project.sources.set(section.file, section.source);
+    }
+    return project.families.get(name);
+  };
+  // Every template is checked, whether or not a school uses it.
+  for (const name of listFamilies(world)) family(name);
+
+  const wanted = options.only ? new Set(options.only) : undefined;
+  for (const { slug, file } of listed.value) {
+    if (wanted && !wanted.has(slug)) continue;
+    const loaded = loadSchoolFile(world, file, slug);
+    project.diagnostics.push(...loaded.diagnostics);
+    for (const [f, text] of loaded.value?.sources ?? []) project.sources.set(f, text);
+    if (!loaded.value) continue;
+    const validated = validateSchool(loaded.value);
+    project.diagnostics.push(...validated.diagnostics);
+    const school = validated.value;
+    if (!school) continue;
+    project.schools.push(school);
+
+    const familyName = school.data.template ?? DEFAULT_FAMILY;
+    const templates = family(familyName);
+    if (!templates) {
+      if (!world.isDirectory(`templates/${familyName}`)) {
+        project.diagnostics.push({ code: 'UNKNOWN_TEMPLATE', severity: 'error', message: `there is no template family "${familyName}"`, hint: `the families are: ${listFamilies(world).join(', ')}`, ...locate(school.locator, ['template']) });
+      }
+      continue;
+    }
+    const rendered = renderSchool(school, templates);
+    project.diagnostics.push(...rendered.diagnostics);
+    if (rendered.value) project.documents.set(slug, rendered.value);
+  }
+  if (wanted) {
+    for (const slug of wanted) {
+      if (!listed.value.some((s) => s.slug === slug)) {
+        project.diagnostics.push({ code: 'UNKNOWN_SCHOOL', severity: 'error', message: `there is no school "${slug}" (no ${SCHOOLS_DIR}/${slug}.yaml)`, hint: `the schools are: ${listed.value.map((s) => s.slug).join(', ') || 'none yet'}` });
+      }
+    }
+  }
+  return project;
+}

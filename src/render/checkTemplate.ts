@@ -1,0 +1,164 @@
+// Static checks of one template file: every field it names exists, every helper is known, no markers, valid MDX.
+
+import { unified } from 'unified';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
+import { type JsonSchema, schemaAt, schoolJsonSchema } from '../validate/schoolJsonSchema.ts';
+import { HELPERS } from './helpers.ts';
+import { findMarkers, MARKER_HINT } from './markers.ts';
+
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
+
+export function checkTemplate(program: hbs.AST.Program, source: string, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const root = schoolJsonSchema() as JsonSchema;
+  const at = (loc: hbs.AST.SourceLocation | undefined, code: string, message: string, hint?: string) =>
+    diagnostics.push({ code, severity: 'error', message, hint, file, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1, endLine: loc?.end.line, endColumn: (loc?.end.column ?? 0) + 1 });
+
+  /** The schema of a path in a context stack (innermost last), or undefined when unknown. */
+  const resolve = (path: hbs.AST.PathExpression, stack: JsonSchema[]): JsonSchema | 'meta' | undefined => {
+    if (path.data) return 'meta'; // @index, @first, @last, @key
+    const up = path.depth;
+    const context = stack[stack.length - 1 - up];
+    if (!context) return undefined;
+    return path.parts.length === 0 ? context : schemaAt(path.parts, context);
+  };
+
+  const checkPath = (path: hbs.AST.PathExpression, stack: JsonSchema[], use: 'text' | 'condition' | 'list' | 'context' | 'argument'): JsonSchema | undefined => {
+    const schema = resolve(path, stack);
+    if (schema === 'meta') return undefined;
+    if (!schema) {
+      const context = stack[stack.length - 1 - path.depth];
+      const known = context ? knownFields(context, path.parts) : [];
+      const guess = didYouMean(path.parts.at(-1) ?? '', known);
+      at(path.loc, 'TEMPLATE_UNKNOWN_FIELD', `the template uses \`${path.original}\`, which the school schema does not have`, guess ? `did you mean \`${[...path.parts.slice(0, -1), guess].join('.')}\`?` : known.length ? `fields here: ${known.join(', ')}` : undefined);
+      return undefined;
+    }
+    const kind = schemaKind(schema);
+    if (use === 'text' && (kind === 'object' || kind === 'array')) {
+      at(path.loc, 'TEMPLATE_NOT_TEXT', `\`${path.original}\` is ${kind === 'array' ? 'a list' : 'a group of fields'} and cannot be printed as it is`, kind === 'array' ? `use {{list ${path.original}}} or {{#each ${path.original}}}` : `print one of its fields, or use {{person ${path.original}}} for a person`);
+    }
+    if (use === 'list' && kind !== 'array' && kind !== 'object') {
+      at(path.loc, 'TEMPLATE_NOT_A_LIST', `\`${path.original}\` is not a list, so {{#each}} cannot walk it`);
+    }
+    return schema;
+  };
+
+  const checkExpression = (expr: hbs.AST.Expression, stack: JsonSchema[], use: 'text' | 'condition' | 'argument'): void => {
+    if (expr.type === 'PathExpression') checkPath(expr as hbs.AST.PathExpression, stack, use);
+    else if (expr.type === 'SubExpression') checkCall(expr as hbs.AST.SubExpression, stack);
+  };
+
+  const checkCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, stack: JsonSchema[]): void => {
+    const name = (node.path as hbs.AST.PathExpression).original;
+    const spec = HELPERS[name];
+    if (!spec) {
+      at(node.loc, 'TEMPLATE_UNKNOWN_HELPER', `unknown helper \`${name}\``, `the helpers are: ${Object.keys(HELPERS).join(', ')}`);
+      return;
+    }
+    if (node.params.length !== spec.arity) {
+      at(node.loc, 'TEMPLATE_HELPER_ARGUMENTS', `\`${name}\` takes ${spec.arity} argument${spec.arity === 1 ? '' : 's'}, not ${node.params.length}`);
+    }
+    node.params.forEach((param: hbs.AST.Expression) => checkExpression(param, stack, 'argument'));
+    for (const pair of node.hash?.pairs ?? []) checkExpression(pair.value, stack, 'argument');
+  };
+
+  const visitProgram = (program: hbs.AST.Program | undefined, stack: JsonSchema[]): void => {
+    for (const statement of program?.body ?? []) visitStatement(statement, stack);
+  };
+
+  const visitStatement = (statement: hbs.AST.Statement, stack: JsonSchema[]): void => {
+    switch (statement.type) {
+      case 'ContentStatement': {
+        const content = statement as hbs.AST.ContentStatement;
+        // @types/handlebars mistypes `original`; at run time it is the unstripped source text.
+        const original = content.original as unknown as string;
+        for (const hit of findMarkers(original)) {
+          const before = original.slice(0, hit.index).split('\n');
+          const line = content.loc.start.line + before.length - 1;
+          const column = before.length === 1 ? content.loc.start.column + hit.index + 1 : before.at(-1)!.length + 1;
+          diagnostics.push({ code: 'MODEL_POLICY_MARKER', severity: 'error', message: `leftover model-policy marker ${JSON.stringify(hit.text)}`, hint: MARKER_HINT, file, line, column, endLine: line, endColumn: column + hit.text.length });
+        }
+        break;
+      }
+      case 'MustacheStatement': {
+        const m = statement as hbs.AST.MustacheStatement;
+        if (!m.escaped) at(m.loc, 'TEMPLATE_RAW_OUTPUT', 'triple braces {{{…}}} are not allowed: every value is printed as literal text', 'use {{…}}');
+        if (m.path.type !== 'PathExpression') {
+          at(m.loc, 'TEMPLATE_LITERAL_OUTPUT', 'a mustache must name a field or a helper');
+        } else if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || HELPERS[(m.path as hbs.AST.PathExpression).original]) {
+          checkCall(m, stack);
+        } else {
+          checkPath(m.path as hbs.AST.PathExpression, stack, 'text');
+        }
+        break;
+      }
+      case 'BlockStatement': {
+        const b = statement as hbs.AST.BlockStatement;
+        const name = (b.path as hbs.AST.PathExpression).original;
+        if (!BLOCK_HELPERS.has(name)) {
+          at(b.loc, 'TEMPLATE_UNKNOWN_HELPER', `unknown block helper \`#${name}\``, 'use #if, #unless, #each or #with');
+          visitProgram(b.program, stack);
+          visitProgram(b.inverse, stack);
+          break;
+        }
+        if ((b.program.blockParams?.length ?? 0) > 0) at(b.loc, 'TEMPLATE_UNSUPPORTED', 'block parameters (as |x|) are not supported', 'use `this` inside {{#each}}');
+        const [subject] = b.params;
+        if (!subject || b.params.length !== 1) {
+          at(b.loc, 'TEMPLATE_HELPER_ARGUMENTS', `#${name} takes one argument`);
+          break;
+        }
+        if (name === 'each' || name === 'with') {
+          const schema = subject.type === 'PathExpression' ? checkPath(subject as hbs.AST.PathExpression, stack, name === 'each' ? 'list' : 'context') : undefined;
+          const inner = schema ? (name === 'each' ? (schema.items ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined)) : schema) : undefined;
+          visitProgram(b.program, inner ? [...stack, inner] : stack);
+        } else {
+          checkExpression(subject, stack, 'condition');
+          visitProgram(b.program, stack);
+        }
+        visitProgram(b.inverse, stack);
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+      case 'DecoratorBlock':
+      case 'Decorator':
+        at((statement as hbs.AST.Node).loc, 'TEMPLATE_UNSUPPORTED', 'partials and decorators are not supported', 'put shared wording in its own section file');
+        break;
+      default:
+        break; // comments
+    }
+  };
+
+  visitProgram(program, [root]);
+  diagnostics.push(...checkMdxSyntax(source, file));
+  return diagnostics;
+}
+
+function knownFields(context: JsonSchema, parts: string[]): string[] {
+  const parent = parts.length > 1 ? schemaAt(parts.slice(0, -1), context) : context;
+  return parent?.properties ? Object.keys(parent.properties) : [];
+}
+
+function schemaKind(schema: JsonSchema): string | undefined {
+  if (schema.anyOf) return schemaKind(schema.anyOf[0]!);
+  if (schema.properties || schema.additionalProperties) return 'object';
+  return Array.isArray(schema.type) ? schema.type[0] : schema.type;
+}
+
+/**
+ * MDX syntax is checked on the template itself, with each {{…}} blanked out
+ * character for character, so that a syntax error points at the template's
+ * own line and column rather than at rendered output.
+ */
+export function checkMdxSyntax(source: string, file: string): Diagnostic[] {
+  const blanked = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g, (m) => (m.startsWith('{{#') || m.startsWith('{{/') || m.startsWith('{{else') || m.startsWith('{{!') ? m.replace(/[^\n]/g, ' ') : `x${m.slice(1).replace(/[^\n]/g, ' ')}`));
+  try {
+    unified().use(remarkParse).use(remarkMdx).parse(blanked);
+    return [];
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    return [{ code: 'TEMPLATE_MDX_SYNTAX', severity: 'error', message: `MDX syntax error: ${e.reason ?? e.message}`, hint: 'components are <Section>, <List>, <Clause>, <AssetRegister /> and <ReviewDetails />; a literal "<" or "{" must be written as &lt; or &#123;', file, line: e.line ?? 1, column: e.column ?? 1 }];
+  }
+}

@@ -1,0 +1,36 @@
+// Small helpers to read a tree: plain text of inlines, every clause id.
+
+import type { Block, Inline, ListItem, PolicyDocument, Section } from './types.ts';
+
+export function inlineText(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
+}
+
+/** Every section, depth first, in reading order. */
+export function sectionsOf(doc: PolicyDocument): Section[] {
+  const out: Section[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'section') {
+        out.push(b);
+        visit(b.children);
+      }
+    }
+  };
+  visit(doc.children);
+  return out;
+}
+
+/** Every clause id in reading order. */
+export function clauseIds(doc: PolicyDocument): string[] {
+  const out: string[] = [];
+  const visit = (nodes: readonly (Block | ListItem)[]) => {
+    for (const n of nodes) {
+      if ((n.type === 'paragraph' || n.type === 'listItem') && n.id) out.push(n.id);
+      if (n.type === 'section' || n.type === 'listItem') visit(n.children);
+      if (n.type === 'list') visit(n.items);
+    }
+  };
+  visit(doc.children);
+  return out;
+}

@@ -1,0 +1,48 @@
+// The JSON Schema editors use (VS Code via yaml-language-server), generated from the zod schemas.
+
+import { z } from 'zod';
+import { SchoolFileSchema } from './schemas/SchoolFileSchema.ts';
+
+export const SCHEMA_PATH = 'schema/school.schema.json';
+
+export function schoolJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(SchoolFileSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+}
+
+export function schoolJsonSchemaText(): string {
+  return `${JSON.stringify(schoolJsonSchema(), null, 2)}\n`;
+}
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[]; description?: string; examples?: unknown[] };
+
+/** The schema node at a data path (sequence indexes and record keys step into items), if any. */
+export function schemaAt(path: readonly (string | number)[], root: JsonSchema = schoolJsonSchema() as JsonSchema): JsonSchema | undefined {
+  let node: JsonSchema | undefined = root;
+  for (const step of path) {
+    if (!node) return undefined;
+    node = stepInto(node, step);
+  }
+  return node;
+}
+
+function stepInto(node: JsonSchema, step: string | number): JsonSchema | undefined {
+  if (node.anyOf) {
+    for (const option of node.anyOf) {
+      const found = stepInto(option, step);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof step === 'number' || step === '[]') return node.items;
+  if (node.properties && step in node.properties) return node.properties[step];
+  if (typeof node.additionalProperties === 'object') return node.additionalProperties;
+  return undefined;
+}
+
+/** Field names allowed at a path, for "did you mean" hints. */
+export function fieldsAt(path: readonly (string | number)[]): string[] {
+  const node = schemaAt(path);
+  return node?.properties ? Object.keys(node.properties) : [];
+}
+
+export type { JsonSchema };

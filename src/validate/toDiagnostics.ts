@@ -1,0 +1,147 @@
+// zod issues → located diagnostics with friendly messages and hints (after starlight's error-map).
+
+import type { z } from 'zod';
+import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
+import { type DataPath, type NodeLocation, pathKey } from '../load/parseYamlFile.ts';
+import { fieldsAt, schemaAt } from './schoolJsonSchema.ts';
+
+export interface Locator {
+  locations: ReadonlyMap<string, NodeLocation>;
+  /** The school's own file, for problems with no closer location. */
+  file: string;
+}
+
+/** Where to point for a path: the value, or for a missing field the nearest mapping that exists. */
+export function locate(locator: Locator, path: DataPath, on: 'key' | 'value' = 'value'): Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  for (let n = path.length; n >= 0; n--) {
+    const location = locator.locations.get(pathKey(path.slice(0, n)));
+    if (!location) continue;
+    const span = (n === path.length && on === 'key' ? location.key : undefined) ?? (n < path.length && location.key ? location.key : location.value);
+    return { file: location.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+  }
+  return { file: locator.file, line: 1, column: 1 };
+}
+
+export function dotted(path: DataPath): string {
+  return path.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
+}
+
+export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, data: unknown): Diagnostic[] {
+  const path = issue.path as (string | number)[];
+  const field = `\`${dotted(path)}\``;
+  const inherited = (d: Diagnostic): Diagnostic =>
+    d.file && d.file !== locator.file ? { ...d, message: `${d.message} (inherited from ${d.file})` } : d;
+  const base = (code: string, message: string, hint?: string, on: 'key' | 'value' = 'value'): Diagnostic =>
+    inherited({ code, severity: 'error', message, hint, ...locate(locator, path, on) });
+  const received = valueAt(data, path);
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = fieldsAt(path);
+        const guess = didYouMean(key, known);
+        const where = path.length ? `under ${field}` : 'at the top level';
+        return inherited({
+          code: 'UNKNOWN_KEY',
+          severity: 'error',
+          message: `unknown field \`${key}\` ${where}`,
+          hint: guess ? `did you mean \`${guess}\`?` : `the fields allowed here are: ${known.map((k) => `\`${k}\``).join(', ')}`,
+          ...locate(locator, [...path, key], 'key'),
+        });
+      });
+    case 'invalid_type': {
+      if (received === undefined) {
+        const example = exampleFor(path);
+        return [
+          base(
+            'MISSING_FIELD',
+            `${field} is required but missing`,
+            `add \`${path.at(-1)}:\`${path.length > 1 ? ` under \`${dotted(path.slice(0, -1))}\`` : ''}${example ? `, e.g. ${example}` : ''}`,
+          ),
+        ];
+      }
+      if (issue.expected === 'int') {
+        return [base('NOT_WHOLE_NUMBER', `${field} must be a whole number, not ${JSON.stringify(received)}`, 'write it without a decimal point, e.g. 10')];
+      }
+      const found = describe(received);
+      const hint =
+        issue.expected === 'number' && typeof received === 'string'
+          ? 'write the number without quotes'
+          : issue.expected === 'string' && (typeof received === 'number' || typeof received === 'boolean')
+            ? `put the value in quotes: "${String(received)}"`
+            : issue.expected === 'object'
+              ? `write ${field} as indented "name: value" lines${Array.isArray(received) ? ', not a list of "- " items' : ''}`
+              : issue.expected === 'array'
+                ? 'write it as a list, one "- item" per line'
+                : undefined;
+      return [base('WRONG_TYPE', `${field} should be ${article(issue.expected)}, found ${found}`, hint ?? exampleHint(path))];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.origin === 'string') {
+        return small
+          ? [base('EMPTY_VALUE', `${field} is empty`, exampleHint(path) ?? 'fill it in, or delete the line if the field is optional')]
+          : [base('VALUE_TOO_LONG', `${field} is ${(received as string).length.toLocaleString('en-GB')} characters long; the limit is ${limit.toLocaleString('en-GB')}`, 'shorten it; long documents belong in a linked file, not in the policy data')];
+      }
+      if (issue.origin === 'array') {
+        return [base(small ? 'EMPTY_LIST' : 'LIST_TOO_LONG', small ? `${field} is an empty list` : `${field} has more than ${limit} items`, small ? 'add at least one item, or delete the field' : undefined)];
+      }
+      const bound = small ? `at least ${limit}` : `at most ${limit}`;
+      return [base('OUT_OF_RANGE', `${field} must be ${bound}, found ${JSON.stringify(received)}`, rangeHint(path))];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => String(v));
+      const guess = typeof received === 'string' ? didYouMean(received, options) : undefined;
+      return [base('INVALID_CHOICE', `${field} cannot be ${JSON.stringify(received)}`, guess ? `did you mean \`${guess}\`?` : `choose one of: ${options.join(', ')}`)];
+    }
+    case 'invalid_format':
+      return [base('INVALID_FORMAT', `${field} ${issue.message}`, exampleHint(path))];
+    case 'custom': {
+      const code = (issue.params as { code?: string } | undefined)?.code ?? 'INVALID_VALUE';
+      const hint = code === 'INVALID_DATE' ? `write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found ${JSON.stringify(received)})` : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : undefined;
+      return [base(code, `${field} ${issue.message}`, hint)];
+    }
+    default:
+      return [base('INVALID_VALUE', `${field}: ${issue.message}`, exampleHint(path))];
+  }
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let node = data;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping of fields', array: 'a list' };
+  return words[expected] ?? expected;
+}
+
+function exampleFor(path: DataPath): string | undefined {
+  const node = schemaAt(path.map((s) => (typeof s === 'number' ? '[]' : s)));
+  const example = node?.examples?.[0];
+  if (example === undefined) return undefined;
+  return typeof example === 'object' ? `\`${JSON.stringify(example)}\`` : `\`${String(example)}\``;
+}
+
+function exampleHint(path: DataPath): string | undefined {
+  const example = exampleFor(path);
+  return example ? `for example ${example}` : undefined;
+}
+
+function rangeHint(path: DataPath): string | undefined {
+  return path.at(-1) === 'lockout_minutes' ? 'screen lock-out is a whole number of minutes from 1 to 60; 5 or 10 is usual' : schemaAt(path)?.description;
+}
