@@ -22,11 +22,11 @@ export interface LoadedFiles {
   defaults?: YamlFile;
 }
 
-export function loadSchoolFile(world: World, file: string, slug: string): { value: LoadedSchool | undefined; diagnostics: Diagnostic[] } {
+export function loadSchoolFile(world: World, file: string, slug: string): { value: LoadedSchool | undefined; diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const own = readYaml(world, file, diagnostics, sources);
-  if (!own) return { value: undefined, diagnostics };
+  if (!own) return { value: undefined, diagnostics, sources };
 
   if (own.data === null || own.data === undefined) {
     diagnostics.push({
@@ -38,7 +38,7 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
       column: 1,
       hint: `run \`npx policy-press new "School Name"\` for a file with every field, or copy an example from schools/`,
     });
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics, sources };
   }
   if (!isPlainObject(own.data)) {
     diagnostics.push({
@@ -50,11 +50,11 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
       column: own.locations.get(pathKey([]))?.value.column ?? 1,
       hint: 'start the file with fields such as `school:` and `people:`, not with "- "',
     });
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics, sources };
   }
 
   const locations = new Map(own.locations);
-  let data: unknown = own.data;
+  let data: unknown = withoutEmptyValues(own.data);
   const defaultsRef = own.data.defaults;
   if (typeof defaultsRef === 'string') {
     const defaultsFile = posix.normalize(posix.join(dirname(file), defaultsRef));
@@ -82,11 +82,11 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
             hint: 'copy the shared values into this one defaults file',
           });
         }
-        data = mergeOver(defaults.data, own.data, [], defaults.locations, locations);
+        data = mergeOver(withoutEmptyValues(defaults.data), data as Record<string, unknown>, [], defaults.locations, locations);
       }
     }
   }
-  return { value: { slug, file, data, locations, sources }, diagnostics };
+  return { value: { slug, file, data, locations, sources }, diagnostics, sources };
 }
 
 function readYaml(
@@ -112,7 +112,7 @@ function readYaml(
   }
   const parsed = parseYamlFile(bytes, file);
   diagnostics.push(...parsed.diagnostics);
-  if (parsed.value) sources.set(file, parsed.value.text);
+  if (parsed.text !== undefined) sources.set(file, parsed.text);
   return parsed.value;
 }
 
@@ -149,6 +149,20 @@ function copyLocations(from: Map<string, NodeLocation>, to: Map<string, NodeLoca
   for (const [key, location] of from) {
     if (key === pathKey(prefix) || key.startsWith(`${head},`)) to.set(key, location);
   }
+}
+
+/**
+ * `systems:` with every line under it commented out is YAML null. People mean
+ * "not set", so such keys are dropped rather than reported as the wrong type
+ * (and an empty key in a school does not blank out its trust's default).
+ */
+function withoutEmptyValues(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value === null) continue;
+    out[key] = isPlainObject(value) ? withoutEmptyValues(value) : value;
+  }
+  return out;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

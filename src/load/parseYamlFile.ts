@@ -37,7 +37,14 @@ export function pathKey(path: DataPath): string {
   return JSON.stringify(path);
 }
 
-export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFile | undefined; diagnostics: Diagnostic[] } {
+export interface ParsedYaml {
+  value: YamlFile | undefined;
+  diagnostics: Diagnostic[];
+  /** The decoded text even when it does not parse, for code frames. */
+  text?: string;
+}
+
+export function parseYamlFile(bytes: Uint8Array, file: string): ParsedYaml {
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       value: undefined,
@@ -63,7 +70,7 @@ export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFil
   const at = (offset: number) => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const start = at(error.pos[0]);
+    const start = at(error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : error.pos[0]);
     const end = at(Math.max(error.pos[1], error.pos[0] + 1));
     diagnostics.push({
       code: yamlCode(error.code),
@@ -77,7 +84,7 @@ export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFil
       hint: yamlHint(error.code),
     });
   }
-  if (doc.errors.length > 0) return { value: undefined, diagnostics };
+  if (doc.errors.length > 0) return { value: undefined, diagnostics, text };
 
   let data: unknown;
   try {
@@ -93,7 +100,7 @@ export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFil
       column: 1,
       hint: `write the values out instead of using more than ${MAX_ALIAS_COUNT} "*alias" references`,
     });
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics, text };
   }
 
   const locations = new Map<string, NodeLocation>();
@@ -120,7 +127,17 @@ export function parseYamlFile(bytes: Uint8Array, file: string): { value: YamlFil
     }
   };
   visit(doc.contents as Node | null, []);
-  return { value: { file, text, data, locations }, diagnostics };
+  return { value: { file, text, data, locations }, diagnostics, text };
+}
+
+/**
+ * The yaml package reports an unclosed quote where the file ends; the person
+ * fixing it needs the line where the quote was opened.
+ */
+function openingQuote(text: string, end: number): number {
+  const before = text.slice(0, end);
+  const m = [...before.matchAll(/(?:^|[:\-[,{]\s*)(["'])/gm)].at(-1);
+  return m ? m.index + m[0].length - 1 : end;
 }
 
 function yamlCode(code: string): string {
@@ -142,8 +159,9 @@ function yamlHint(code: string): string | undefined {
       return 'keep one of the two entries and delete the other';
     case 'TAB_AS_INDENT':
       return 'replace the tab with spaces (two per level); in VS Code: "Convert Indentation to Spaces"';
-    case 'BAD_INDENT':
     case 'MISSING_CHAR':
+      return 'close the quote at the end of the value, or remove the opening one';
+    case 'BAD_INDENT':
     case 'UNEXPECTED_TOKEN':
       return 'check the indentation and that every "key: value" has a space after the colon';
     case 'BLOCK_AS_IMPLICIT_KEY':

@@ -90,7 +90,7 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     if (wanted && !wanted.has(slug)) continue;
     const loaded = loadSchoolFile(world, file, slug);
     project.diagnostics.push(...loaded.diagnostics);
-    for (const [f, text] of loaded.value?.sources ?? []) project.sources.set(f, text);
+    for (const [f, text] of loaded.sources) project.sources.set(f, text);
     if (!loaded.value) continue;
     const validated = validateSchool(loaded.value);
     project.diagnostics.push(...validated.diagnostics);

@@ -6,13 +6,22 @@ export interface MarkerHit {
   text: string;
 }
 
+/** The MDX components templates may use; any other `<…>` is a marker. */
+export const COMPONENTS = ['Section', 'List', 'Clause', 'AssetRegister', 'ReviewDetails'] as const;
+
 /**
- * `<` followed by a lower-case letter or a space is never one of our
- * components (they are capitalised) and never HTML we want, so it is a marker
- * for a choice the model policy left open. Square-bracketed editor notes start
- * with a verb the model policy uses for instructions.
+ * A `<…>` that is not one of our components (or a closing tag) is a choice
+ * the model policy left open, such as `<in lockable locations and>`.
+ * Square-bracketed editor notes start with a word the model policy uses for
+ * instructions.
  */
-const MARKER = /<(?![A-Z/!])[^<>\n]{1,200}>|\[(?:Check|Note|Insert|Delete|Add|Amend|Choose|Edit|Name of|School name)\b[^\]\n]{0,300}\]?/g;
+const MARKER = new RegExp(
+  [
+    String.raw`<(?![/!]|(?:${COMPONENTS.join('|')})[\s/>])[^<>\n]{1,200}>`,
+    String.raw`\[(?:Check|Note|Insert|Delete|Add|Amend|Choose|Edit|Name of|School name)\b[^\]\n]{0,300}\]?`,
+  ].join('|'),
+  'g',
+);
 
 export function findMarkers(text: string): MarkerHit[] {
   return [...text.matchAll(MARKER)].map((m) => ({ index: m.index, text: m[0] }));

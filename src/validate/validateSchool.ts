@@ -49,7 +49,7 @@ function checkRules(data: Partial<SchoolData>, locator: Locator): Diagnostic[] {
         severity: 'error',
         message: `the Data Protection Officer (${show(dpo)}) is also the Senior Information Risk Owner; the two roles must be held by different people`,
         hint: 'name a different DPO (many schools use their local authority or trust DPO service), or a different SIRO',
-        ...locate(locator, ['people', 'dpo']),
+        ...locate(locator, ['people', 'dpo'], 'key'),
       }),
     );
   }

@@ -1,0 +1,99 @@
+// The CLI's contract: help, exit codes, `new`, `text`, and that `check` writes nothing.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/cli/main.ts';
+import { checkJson, run, school, tempProject } from './support/tempProject.ts';
+
+describe('policy-press CLI', () => {
+  it('prints help for the tool and every command, exit 0', async () => {
+    const root = tempProject();
+    const top = await run(root, ['--help']);
+    expect(top.code).toBe(0);
+    for (const command of COMMANDS) {
+      expect(top.stdout).toContain(command.name);
+      const help = await run(root, [command.name, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: ${command.usage}`);
+    }
+  });
+
+  it('exits 2 for usage errors', async () => {
+    const root = tempProject();
+    expect((await run(root, [])).code).toBe(2);
+    expect((await run(root, ['frobnicate'])).code).toBe(2);
+    expect((await run(root, ['check', '--nope'])).code).toBe(2);
+    const text = await run(root, ['text']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('Usage: policy-press text');
+  });
+
+  it('check writes nothing', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    const before = readdirSync(root).sort();
+    expect((await run(root, ['check'])).code).toBe(0);
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+
+  it('text prints the policy, with clause ids on request', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    const plain = await run(root, ['text', 'test-primary']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^E-Security Policy\nTest Primary\n/);
+    expect(plain.stdout).toContain('- The Head Teacher is the Senior Information Risk Officer (SIRO).');
+    const ids = await run(root, ['text', 'test-primary', '--ids']);
+    expect(ids.stdout).toContain('- [siro] The Head Teacher is');
+    const tree = await run(root, ['text', 'test-primary', '--tree']);
+    expect(tree.stdout).toContain('section#technical depth=1');
+    const unknown = await run(root, ['text', 'nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('UNKNOWN_SCHOOL');
+  });
+});
+
+describe('policy-press new', () => {
+  it('scaffolds a file that fails check with TODOs until filled in', async () => {
+    const root = tempProject();
+    const made = await run(root, ['new', 'Ysgol Gymraeg Llanfair Pwllgwyngyll']);
+    expect(made.code).toBe(0);
+    const file = join(root, 'schools/ysgol-gymraeg-llanfair-pwllgwyngyll.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/school.schema.json');
+    expect(text).toContain('(required)');
+
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    const todos = diagnostics.filter((d) => d.code === 'TODO_LEFT');
+    expect(todos.map((d) => d.message.match(/`([^`]+)`/)![1])).toEqual(['people.siro.role', 'people.dpo.name', 'review.last_reviewed', 'review.next_review', 'review.reviewed_by', 'lockout_minutes', 'backup.provider']);
+    expect(diagnostics.every((d) => d.code === 'TODO_LEFT' && d.line && d.hint)).toBe(true);
+  });
+
+  it('passes check once the TODOs are filled in', async () => {
+    const root = tempProject();
+    await run(root, ['new', 'Oak Primary']);
+    const file = join(root, 'schools/oak-primary.yaml');
+    const filled = readFileSync(file, 'utf8')
+      .replace('role: TODO', 'role: Head Teacher')
+      .replace(/^    name: TODO/m, '    name: Jo Bloggs')
+      .replace('last_reviewed: TODO', 'last_reviewed: 2024-09')
+      .replace('next_review: TODO', 'next_review: 2025-09')
+      .replace('reviewed_by: TODO', 'reviewed_by: Jo Bloggs')
+      .replace('lockout_minutes: TODO', 'lockout_minutes: 10')
+      .replace('provider: TODO', 'provider: RedStor');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, filled);
+    const { code, diagnostics } = await checkJson(root);
+    expect(diagnostics).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('refuses to overwrite an existing file', async () => {
+    const root = tempProject({ 'schools/oak-primary.yaml': 'school:\n  name: Mine\n' });
+    const again = await run(root, ['new', 'Oak Primary']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(join(root, 'schools/oak-primary.yaml'), 'utf8')).toBe('school:\n  name: Mine\n');
+    expect(existsSync(join(root, 'schools/oak-primary.yml'))).toBe(false);
+  });
+});

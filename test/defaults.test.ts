@@ -1,0 +1,69 @@
+// A trust's defaults file: inherited unless the school sets its own; messages name the file a value came from.
+
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../src/project/loadProject.ts';
+import { createNodeWorld } from '../src/project/World.ts';
+import { toPlainText } from '../src/write/text/toPlainText.ts';
+import { checkJson, tempProject } from './support/tempProject.ts';
+
+const TRUST = `people:
+  dpo:
+    name: Trust DPO Service
+lockout_minutes: 5
+backup:
+  provider: RedStor
+  scope: trust network
+`;
+
+const SCHOOL = `defaults: ../trusts/oak.yaml
+school:
+  name: Oak Primary
+people:
+  siro:
+    role: Head Teacher
+review:
+  last_reviewed: 2024-09
+  next_review: 2025-09
+  reviewed_by: R Reviewer
+backup:
+  provider: LGfL's GridStore
+`;
+
+describe('defaults files', () => {
+  it('inherits values and lets the school override them', () => {
+    const root = tempProject({ 'trusts/oak.yaml': TRUST, 'schools/oak-primary.yaml': SCHOOL });
+    const project = loadProject(createNodeWorld(root));
+    expect(project.diagnostics).toEqual([]);
+    const text = toPlainText(project.documents.get('oak-primary')!);
+    expect(text).toContain('Trust DPO Service is the Data Protection Officer');
+    expect(text).toContain('lock-out after 5 minutes');
+    // Mappings merge key by key: the provider is the school's, the scope the trust's.
+    expect(text).toContain("We use LGfL's GridStore remote secure back-up for disaster recovery on our trust network.");
+  });
+
+  it('names the defaults file in a message about an inherited value', async () => {
+    const root = tempProject({ 'trusts/oak.yaml': TRUST.replace('lockout_minutes: 5', 'lockout_minutes: 0'), 'schools/oak-primary.yaml': SCHOOL });
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(diagnostics).toMatchObject([{ code: 'OUT_OF_RANGE', file: 'trusts/oak.yaml', line: 4, column: 18 }]);
+    expect(diagnostics[0]!.message).toContain('inherited from trusts/oak.yaml');
+  });
+
+  it('reports the DPO inherited from the trust being the SIRO', async () => {
+    const root = tempProject({ 'trusts/oak.yaml': TRUST, 'schools/oak-primary.yaml': SCHOOL.replace('role: Head Teacher', 'name: Trust DPO Service') });
+    const { diagnostics } = await checkJson(root);
+    expect(diagnostics).toMatchObject([{ code: 'DPO_IS_SIRO', file: 'trusts/oak.yaml', line: 2 }]);
+  });
+
+  it('reports a missing defaults file at the reference', async () => {
+    const root = tempProject({ 'schools/oak-primary.yaml': SCHOOL });
+    const { diagnostics } = await checkJson(root);
+    expect(diagnostics.find((d) => d.code === 'FILE_NOT_FOUND')).toMatchObject({ file: 'schools/oak-primary.yaml', line: 1, column: 11 });
+  });
+
+  it('reports an unknown key in the defaults file there', async () => {
+    const root = tempProject({ 'trusts/oak.yaml': `${TRUST}backup_provider: X\n`, 'schools/oak-primary.yaml': SCHOOL });
+    const { diagnostics } = await checkJson(root);
+    expect(diagnostics).toMatchObject([{ code: 'UNKNOWN_KEY', file: 'trusts/oak.yaml', line: 8, column: 1 }]);
+  });
+});
