@@ -10,47 +10,61 @@ import { findMarkers, MARKER_HINT } from './markers.ts';
 
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
-export function checkTemplate(program: hbs.AST.Program, source: string, file: string): Diagnostic[] {
+/** A context a template path is resolved in: the schema node and its data path from the school's root. */
+interface Frame {
+  schema: JsonSchema;
+  prefix: string[];
+}
+
+export interface TemplateCheck {
+  diagnostics: Diagnostic[];
+  /** Every school field the template reads, dotted, `[]` for list items (e.g. `asset_register[].category`). */
+  fields: string[];
+}
+
+export function checkTemplate(program: hbs.AST.Program, source: string, file: string): TemplateCheck {
   const diagnostics: Diagnostic[] = [];
-  const root = schoolJsonSchema() as JsonSchema;
+  const fields = new Set<string>();
+  const root: Frame = { schema: schoolJsonSchema() as JsonSchema, prefix: [] };
   const at = (loc: hbs.AST.SourceLocation | undefined, code: string, message: string, hint?: string) =>
     diagnostics.push({ code, severity: 'error', message, hint, file, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1, endLine: loc?.end.line, endColumn: (loc?.end.column ?? 0) + 1 });
 
   /** The schema of a path in a context stack (innermost last), or undefined when unknown. */
-  const resolve = (path: hbs.AST.PathExpression, stack: JsonSchema[]): JsonSchema | 'meta' | undefined => {
+  const resolve = (path: hbs.AST.PathExpression, stack: Frame[]): Frame | 'meta' | undefined => {
     if (path.data) return 'meta'; // @index, @first, @last, @key
-    const up = path.depth;
-    const context = stack[stack.length - 1 - up];
+    const context = stack[stack.length - 1 - path.depth];
     if (!context) return undefined;
-    return path.parts.length === 0 ? context : schemaAt(path.parts, context);
+    const schema = path.parts.length === 0 ? context.schema : schemaAt(path.parts, context.schema);
+    return schema && { schema, prefix: [...context.prefix, ...path.parts] };
   };
 
-  const checkPath = (path: hbs.AST.PathExpression, stack: JsonSchema[], use: 'text' | 'condition' | 'list' | 'context' | 'argument'): JsonSchema | undefined => {
-    const schema = resolve(path, stack);
-    if (schema === 'meta') return undefined;
-    if (!schema) {
+  const checkPath = (path: hbs.AST.PathExpression, stack: Frame[], use: 'text' | 'condition' | 'list' | 'context' | 'argument'): Frame | undefined => {
+    const frame = resolve(path, stack);
+    if (frame === 'meta') return undefined;
+    if (!frame) {
       const context = stack[stack.length - 1 - path.depth];
-      const known = context ? knownFields(context, path.parts) : [];
+      const known = context ? knownFields(context.schema, path.parts) : [];
       const guess = didYouMean(path.parts.at(-1) ?? '', known);
       at(path.loc, 'TEMPLATE_UNKNOWN_FIELD', `the template uses \`${path.original}\`, which the school schema does not have`, guess ? `did you mean \`${[...path.parts.slice(0, -1), guess].join('.')}\`?` : known.length ? `fields here: ${known.join(', ')}` : undefined);
       return undefined;
     }
-    const kind = schemaKind(schema);
+    if (frame.prefix.length) fields.add(frame.prefix.join('.').replace(/\.\[\]/g, '[]'));
+    const kind = schemaKind(frame.schema);
     if (use === 'text' && (kind === 'object' || kind === 'array')) {
       at(path.loc, 'TEMPLATE_NOT_TEXT', `\`${path.original}\` is ${kind === 'array' ? 'a list' : 'a group of fields'} and cannot be printed as it is`, kind === 'array' ? `use {{list ${path.original}}} or {{#each ${path.original}}}` : `print one of its fields, or use {{person ${path.original}}} for a person`);
     }
     if (use === 'list' && kind !== 'array' && kind !== 'object') {
       at(path.loc, 'TEMPLATE_NOT_A_LIST', `\`${path.original}\` is not a list, so {{#each}} cannot walk it`);
     }
-    return schema;
+    return frame;
   };
 
-  const checkExpression = (expr: hbs.AST.Expression, stack: JsonSchema[], use: 'text' | 'condition' | 'argument'): void => {
+  const checkExpression = (expr: hbs.AST.Expression, stack: Frame[], use: 'text' | 'condition' | 'argument'): void => {
     if (expr.type === 'PathExpression') checkPath(expr as hbs.AST.PathExpression, stack, use);
     else if (expr.type === 'SubExpression') checkCall(expr as hbs.AST.SubExpression, stack);
   };
 
-  const checkCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, stack: JsonSchema[]): void => {
+  const checkCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, stack: Frame[]): void => {
     const name = (node.path as hbs.AST.PathExpression).original;
     const spec = HELPERS[name];
     if (!spec) {
@@ -64,11 +78,11 @@ export function checkTemplate(program: hbs.AST.Program, source: string, file: st
     for (const pair of node.hash?.pairs ?? []) checkExpression(pair.value, stack, 'argument');
   };
 
-  const visitProgram = (program: hbs.AST.Program | undefined, stack: JsonSchema[]): void => {
+  const visitProgram = (program: hbs.AST.Program | undefined, stack: Frame[]): void => {
     for (const statement of program?.body ?? []) visitStatement(statement, stack);
   };
 
-  const visitStatement = (statement: hbs.AST.Statement, stack: JsonSchema[]): void => {
+  const visitStatement = (statement: hbs.AST.Statement, stack: Frame[]): void => {
     switch (statement.type) {
       case 'ContentStatement': {
         const content = statement as hbs.AST.ContentStatement;
@@ -110,8 +124,9 @@ export function checkTemplate(program: hbs.AST.Program, source: string, file: st
           break;
         }
         if (name === 'each' || name === 'with') {
-          const schema = subject.type === 'PathExpression' ? checkPath(subject as hbs.AST.PathExpression, stack, name === 'each' ? 'list' : 'context') : undefined;
-          const inner = schema ? (name === 'each' ? (schema.items ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined)) : schema) : undefined;
+          const frame = subject.type === 'PathExpression' ? checkPath(subject as hbs.AST.PathExpression, stack, name === 'each' ? 'list' : 'context') : undefined;
+          const item = frame && name === 'each' ? (frame.schema.items ?? (typeof frame.schema.additionalProperties === 'object' ? frame.schema.additionalProperties : undefined)) : frame?.schema;
+          const inner = frame && item ? { schema: item, prefix: name === 'each' ? [...frame.prefix, '[]'] : frame.prefix } : undefined;
           visitProgram(b.program, inner ? [...stack, inner] : stack);
         } else {
           checkExpression(subject, stack, 'condition');
@@ -133,7 +148,9 @@ export function checkTemplate(program: hbs.AST.Program, source: string, file: st
 
   visitProgram(program, [root]);
   diagnostics.push(...checkMdxSyntax(source, file));
-  return diagnostics;
+  if (/<AssetRegister\b/.test(source)) fields.add('asset_register');
+  if (/<ReviewDetails\b/.test(source)) ['school.name', 'review.last_reviewed', 'review.next_review', 'review.reviewed_by'].forEach((f) => fields.add(f));
+  return { diagnostics, fields: [...fields].sort() };
 }
 
 function knownFields(context: JsonSchema, parts: string[]): string[] {

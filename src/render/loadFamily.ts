@@ -12,6 +12,8 @@ import { type FamilyMeta, FamilySchema } from './FamilySchema.ts';
 export interface TemplateSection {
   file: string;
   source: string;
+  /** The school fields this section reads (see checkTemplate). */
+  fields: string[];
   /** Renders the section to MDX in which every value is a token (see tokens.ts). */
   render: (context: unknown, runtime: Handlebars.RuntimeOptions) => string;
 }
@@ -80,11 +82,11 @@ function compileSection(source: string, file: string, diagnostics: Diagnostic[])
     diagnostics.push({ code: 'TEMPLATE_SYNTAX', severity: 'error', message: `Handlebars syntax error: ${message.split('\n').at(-1)}`, file, line, column: 1, hint: 'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}}' });
     return undefined;
   }
-  const problems = checkTemplate(program, source, file);
+  const { diagnostics: problems, fields } = checkTemplate(program, source, file);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return undefined;
   const render = Handlebars.compile(wrapOutputs(program, file), { strict: false, knownHelpersOnly: false, noEscape: false });
-  return { file, source, render };
+  return { file, source, fields, render };
 }
 
 /**

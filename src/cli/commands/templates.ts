@@ -26,8 +26,7 @@ Options:
       const { meta, sections } = family.value;
       io.stdout(`${name}: ${meta.title} (${meta.issued_by}, ${meta.version})\n`);
       for (const section of sections) {
-        const fields = [...new Set([...section.source.matchAll(/\{\{[#/]?(?:if|unless|each|with)?\s*(?:\(?\w+\s+)?([a-z_][\w.-]*)/g)].map((m) => m[1]!).filter((f) => !['else', 'this'].includes(f)))].sort();
-        io.stdout(`  ${section.file.split('/').at(-1)}\n    fields: ${fields.join(', ') || '(none)'}\n`);
+        io.stdout(`  ${section.file.split('/').at(-1)}\n    fields: ${section.fields.join(', ') || '(none)'}\n`);
       }
     }
     return EXIT.OK;
