@@ -5,8 +5,12 @@ import { SchoolFileSchema } from './schemas/SchoolFileSchema.ts';
 
 export const SCHEMA_PATH = 'schema/school.schema.json';
 
+let cached: Record<string, unknown> | undefined;
+
+/** Generated once per process: hints and template checks look fields up in it often. Treat as read-only. */
 export function schoolJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(SchoolFileSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  cached ??= z.toJSONSchema(SchoolFileSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  return cached;
 }
 
 export function schoolJsonSchemaText(): string {
