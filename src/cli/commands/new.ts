@@ -86,9 +86,12 @@ housekeeping:
 
 lockout_minutes: TODO                   # (required) whole minutes, 1 to 60, e.g. 10
 
+# encrypted_devices: [flash drives, laptops]   # "We use encrypted … if any member of staff has to take …"
+
 # data_transfer_guidelines: LA          # "We follow LA guidelines for the transfer of any data"
 
 systems:
+  # secure_areas: secure areas on the network   # "Staff have … to store sensitive documents"
   # remote_access: RAv3 / VPN solution with its 2-factor authentication
   # pupil_data_transfer: the DfE S2S site
   # admissions: the Pan-London Admissions system
@@ -112,6 +115,11 @@ backup:
 
 # disposal:
 #   company: an approved disposal company
+
+# Optional sections of the template (\`npx policy-press templates\`):
+# sections:
+#   passwords: { include: true }
+#   asset-disposal: { include: true }
 
 # Changes to the template's clauses (ids: \`npx policy-press text SLUG --ids\`):
 # clauses:

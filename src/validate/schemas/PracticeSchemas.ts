@@ -50,6 +50,15 @@ export const LockoutMinutesSchema = z
   .max(60)
   .meta({ description: 'Screens lock after this many idle minutes: a whole number from 1 to 60 (more than 15 is warned about).', examples: [10] });
 
+/** @example ['flash drives', 'laptops'] */
+export const EncryptedDevicesSchema = z
+  .array(NameText)
+  .min(1)
+  .meta({
+    description: 'The encrypted devices staff use to take sensitive information off site ("We use encrypted flash drives and laptops …"); the model policy\'s "flash drives and laptops" when not set.',
+    examples: [['flash drives', 'laptops'], ['flash drives']],
+  });
+
 export const SystemsSchema = z
   .strictObject({
     /** @example 'RAv3 / VPN solution with its 2-factor authentication' */
@@ -66,6 +75,11 @@ export const SystemsSchema = z
     file_transfer: PhraseText.optional().meta({ description: 'Transfer of documents to other schools.', examples: ["LGfL's USO-FX2"] }),
     /** @example "LGfL's myDrive" */
     storage: PhraseText.optional().meta({ description: 'Online document storage.', examples: ["LGfL's myDrive"] }),
+    /** @example 'secure areas on the network' */
+    secure_areas: PhraseText.optional().meta({
+      description: 'Where staff store sensitive documents or photographs ("Staff have … to store …"); the model policy\'s "secure areas on the network" when not set.',
+      examples: ['secure areas on the network', 'a secure, access-controlled SharePoint site'],
+    }),
     /** @example 'SIMS' */
     staff_records: NameText.optional().meta({ description: 'Where the central record of DBS checks is held.', examples: ['SIMS'] }),
   })

@@ -9,6 +9,7 @@ import {
   AcceptableUseSchema,
   BackupSchema,
   DisposalSchema,
+  EncryptedDevicesSchema,
   HousekeepingSchema,
   LockoutMinutesSchema,
   PasswordsSchema,
@@ -36,6 +37,8 @@ export const SchoolFileSchema = z
     housekeeping: HousekeepingSchema.optional(),
     /** @example 10 */
     lockout_minutes: LockoutMinutesSchema,
+    /** @example ['flash drives', 'laptops'] */
+    encrypted_devices: EncryptedDevicesSchema.optional(),
     systems: SystemsSchema.optional(),
     backup: BackupSchema,
     premises: PremisesSchema.optional(),
