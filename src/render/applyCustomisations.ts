@@ -13,7 +13,8 @@ type Container = { list: Block[] | ListItem[]; index: number; section: Section }
 export function applyCustomisations(doc: PolicyDocument, school: School, family: TemplateFamily): { value: PolicyDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { clauses, sections } = school.data;
-  const out = structuredClone(doc);
+  // The tree was built for this school alone (toTree makes fresh nodes), so it is changed in place.
+  const out = doc;
   const report = (path: DataPath, code: string, message: string, hint?: string, severity: 'error' | 'warning' = 'error') => {
     const at = locate(school.locator, path);
     diagnostics.push({ code, severity, message: at.file !== school.file ? `${message} (inherited from ${at.file})` : message, hint, ...at });

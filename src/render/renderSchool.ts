@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import type { Diagnostic } from '../diagnostics/index.ts';
+import { DEFAULT_SIGNATORIES } from '../tree/signOff.ts';
 import type { PolicyDocument, Section, Table } from '../tree/types.ts';
 import type { School } from '../validate/validateSchool.ts';
 import { applyCustomisations } from './applyCustomisations.ts';
@@ -14,6 +15,25 @@ import { TokenTable } from './tokens.ts';
 import { type MdNode, toTree } from './toTree.ts';
 
 const mdx = unified().use(remarkParse).use(remarkMdx);
+
+/**
+ * Values reach the MDX only as numbered tokens, so every school that takes
+ * the same {{#if}} branches renders a section to exactly the same MDX text.
+ * Parsing is most of the cost of rendering; parsed trees are only read
+ * (toTree builds new nodes), so they are shared, keyed by that text.
+ */
+const parsed = new Map<string, MdNode>();
+const PARSED_LIMIT = 2000;
+
+function parseMdx(text: string): MdNode {
+  let root = parsed.get(text);
+  if (!root) {
+    root = mdx.parse(text) as MdNode;
+    if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, root);
+  }
+  return root;
+}
 
 export function renderSchool(school: School, family: TemplateFamily): { value: PolicyDocument | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -64,7 +84,7 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
     const mdxText = section.render(data, { helpers, allowProtoPropertiesByDefault: false });
     let root: MdNode;
     try {
-      root = mdx.parse(mdxText) as MdNode;
+      root = parseMdx(mdxText);
     } catch (error) {
       diagnostics.push({ code: 'TEMPLATE_MDX_SYNTAX', severity: 'error', message: `the template does not give valid MDX for ${school.slug}: ${(error as { reason?: string }).reason ?? (error as Error).message}`, file: section.file });
       continue;
@@ -92,6 +112,8 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
         ...(a.version ? { version: a.version } : {}),
         ...(a.summary ? { summary: a.summary } : {}),
       })),
+      ...(data.policy?.version ? { version: data.policy.version } : {}),
+      signatories: [...(data.sign_off?.signatories ?? DEFAULT_SIGNATORIES)],
     },
     children: sections,
   };
