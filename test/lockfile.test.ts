@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script with no type declarations
 import { missingOptionals } from '../scripts/complete-lockfile.mjs';
 import { REPO } from './support/tempProject.ts';
 
