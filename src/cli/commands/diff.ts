@@ -1,0 +1,78 @@
+// `policy-press diff SLUG`: what changed in a school's policy between two revisions (or since approval).
+
+import type { Diagnostic } from '../../diagnostics/index.ts';
+import { diffVersions } from '../../diff/diffSchool.ts';
+import { diffToHtmlPage, diffToText } from '../../diff/formatDiff.ts';
+import { createGitWorld, GitError, resolveRevision, shortRevision } from '../../diff/gitWorld.ts';
+import { lastChangedRevision, type PolicyVersion, versionFromWorld } from '../../diff/revisions.ts';
+import { type Command, EXIT, UsageError } from '../Command.ts';
+import { printDiagnostics } from '../printDiagnostics.ts';
+
+const FORMATS = ['text', 'html', 'json'] as const;
+
+export const diff: Command = {
+  name: 'diff',
+  summary: "show what changed in a school's policy: summary and redline",
+  usage: 'policy-press diff SLUG [--from REV] [--to REV|worktree] [--format text|html|json]',
+  help: `Renders the school's policy at two points with today's code and shows
+what changed: a plain-English summary of data changes ("Screen lock-out:
+5 → 10 minutes"), then the sections and clauses added, removed or moved, and
+inside a reworded clause the words changed ([-old-]{+new+}).
+
+A revision is any git revision (a commit, a tag such as approved-2024, HEAD~2);
+the school file, the defaults it inherits and the templates are taken as they
+were at that commit.
+
+Options:
+  --from REV     the older side; default: the last commit that changed this
+                 school's rendered policy
+  --to REV       the newer side; default: the working tree (also: worktree)
+  --format F     text (default; coloured on a terminal), html (a page with
+                 accessible insertions and deletions) or json
+  -h, --help     show this help`,
+  options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' } },
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 1) throw new UsageError('give one school slug, e.g. `policy-press diff ashmole-primary`');
+    const format = (values.format as string | undefined) ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const slug = positionals[0]!;
+    const root = io.world.root;
+    const fail = (diagnostics: Diagnostic[]) => {
+      printDiagnostics(diagnostics, new Map(), io);
+      return EXIT.FAILED;
+    };
+    const problem = (code: string, message: string, hint: string): Diagnostic => ({ code, severity: 'error', message, hint });
+
+    try {
+      const at = (rev: string | undefined): { value: PolicyVersion | undefined; diagnostics: Diagnostic[] } => {
+        if (rev === undefined || rev === 'worktree') return versionFromWorld(io.world, slug, 'the working tree');
+        const commit = resolveRevision(root, rev);
+        return versionFromWorld(createGitWorld(root, commit, io.world.today), slug, `${rev === shortRevision(root, commit) ? rev : `${rev} (${shortRevision(root, commit)})`}`);
+      };
+      const to = at(values.to as string | undefined);
+      if (!to.value) return fail(to.diagnostics);
+      if (!to.value.doc) return fail([problem('UNKNOWN_SCHOOL', `there is no school "${slug}" in ${to.value.label}`, 'check the slug: it is the file name in schools/ without .yaml')]);
+
+      let fromRev = values.from as string | undefined;
+      if (fromRev === undefined) {
+        const commit = lastChangedRevision(io.world, slug, to.value);
+        if (!commit) return fail([problem('NO_EARLIER_VERSION', `no commit has a different version of ${slug}'s policy to compare with`, 'commit the school file first, or give --from')]);
+        fromRev = commit;
+      }
+      const from = at(fromRev);
+      if (!from.value) return fail(from.diagnostics);
+
+      const result = diffVersions(from.value, to.value);
+      if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      else if (format === 'html') io.stdout(diffToHtmlPage(result));
+      else io.stdout(diffToText(result, io.isTTY && !io.env.NO_COLOR && Boolean(process.stdout.isTTY)));
+      return EXIT.OK;
+    } catch (error) {
+      if (error instanceof GitError) {
+        return fail([problem(error.code, error.message, error.code === 'UNKNOWN_REVISION' ? 'list revisions with `git log --oneline`; a tag or branch name works too' : 'run policy-press inside the git repository that holds schools/ and templates/')]);
+      }
+      throw error;
+    }
+  },
+};
