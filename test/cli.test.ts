@@ -97,3 +97,29 @@ describe('policy-press new', () => {
     expect(existsSync(join(root, 'schools/oak-primary.yml'))).toBe(false);
   });
 });
+
+describe('review reminders', () => {
+  const on = (date: string) => ({ SOURCE_DATE_EPOCH: String(Date.parse(`${date}T12:00:00Z`) / 1000) });
+  const root = tempProject({ 'schools/test-primary.yaml': school() }); // next review: 2025-09
+
+  it('is quiet while the review is in date', async () => {
+    const { code, stderr } = await run(root, ['check'], on('2025-06-01'));
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('REVIEW_');
+  });
+
+  it('warns within 60 days of the review', async () => {
+    const { code, stdout } = await run(root, ['check', '--json'], on('2025-08-15'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).diagnostics).toMatchObject([{ code: 'REVIEW_DUE_SOON', severity: 'warning', file: 'schools/test-primary.yaml', line: 11 }]);
+  });
+
+  it('warns when overdue, and fails with --strict', async () => {
+    const lenient = await run(root, ['check'], on('2025-10-01'));
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('warning REVIEW_OVERDUE');
+    const strict = await run(root, ['check', '--strict'], on('2025-10-01'));
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error REVIEW_OVERDUE');
+  });
+});

@@ -30,7 +30,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function run(root: string, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+/** Tests run on a fixed day (2025-01-15) unless they say otherwise, so review dates do not age. */
+export const TEST_TODAY_EPOCH = String(Date.UTC(2025, 0, 15) / 1000);
+
+export async function run(root: string, argv: string[], env: NodeJS.ProcessEnv = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH }): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
