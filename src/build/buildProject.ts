@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Project } from '../project/loadProject.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
 import { replaceDirectory } from './replaceDirectory.ts';
+import { writePdfs } from './writePdfs.ts';
 
 export interface Progress {
   /** One unit of a named task is done (e.g. "pages" 3 of 12). */
@@ -31,7 +32,7 @@ export const writeTexts: BuildStep = async (project, staging, { progress }) => {
   }
 };
 
-export const BUILD_STEPS: BuildStep[] = [writeTexts];
+export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs];
 
 /** Caller has already checked the project has no errors. */
 export async function buildProject(project: Project, options: BuildOptions, steps: BuildStep[] = BUILD_STEPS): Promise<string> {

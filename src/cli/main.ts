@@ -7,11 +7,12 @@ import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { diff } from './commands/diff.ts';
 import { newSchool } from './commands/new.ts';
+import { pdf } from './commands/pdf.ts';
 import { schema } from './commands/schema.ts';
 import { templates } from './commands/templates.ts';
 import { text } from './commands/text.ts';
 
-export const COMMANDS: Command[] = [check, build, newSchool, text, diff, templates, schema];
+export const COMMANDS: Command[] = [check, build, newSchool, text, pdf, diff, templates, schema];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

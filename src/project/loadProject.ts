@@ -7,6 +7,7 @@ import { renderSchool } from '../render/renderSchool.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { locate } from '../validate/toDiagnostics.ts';
 import { type School, validateSchool } from '../validate/validateSchool.ts';
+import { checkFamilyCharacters, checkSchoolCharacters } from '../write/pdf/checkCharacters.ts';
 import type { World } from './World.ts';
 
 export const SCHOOLS_DIR = 'schools';
@@ -78,6 +79,7 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
       familyDiagnostics.set(name, loaded.diagnostics);
       project.diagnostics.push(...loaded.diagnostics);
       if (loaded.value) project.families.set(name, loaded.value);
+      if (loaded.value) project.diagnostics.push(...checkFamilyCharacters(loaded.value));
       for (const section of loaded.value?.sections ?? []) project.sources.set(section.file, section.source);
     }
     return project.families.get(name);
@@ -97,6 +99,8 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     const school = validated.value;
     if (!school) continue;
     project.schools.push(school);
+    // The PDF's font is the narrowest output: a character it lacks is an input error, found here with its position.
+    project.diagnostics.push(...checkSchoolCharacters(school));
 
     const familyName = school.data.template ?? DEFAULT_FAMILY;
     const templates = family(familyName);

@@ -87,6 +87,10 @@ export interface DocumentMeta {
   nextReview: PolicyDate;
   reviewedBy: string;
   approvals: Approval[];
+  /** The policy's own version label, when the school gives one (`policy.version`). */
+  version?: string;
+  /** Posts that sign the PDF's governor sign-off page, in order (`sign_off.signatories`). */
+  signatories?: string[];
 }
 
 export interface PolicyDocument {

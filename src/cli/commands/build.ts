@@ -16,6 +16,7 @@ stops with the diagnostics and leaves the previous dist/ exactly as it was.
 Otherwise it writes every output to a staging folder and swaps it in for dist/.
 
 Outputs, for each school file schools/<slug>.yaml:
+  dist/<slug>/policy.pdf   the PDF, with the governor sign-off page
   dist/<slug>/policy.txt   the plain-text rendering
 
 Options:

@@ -5,6 +5,7 @@ import { AssetRegisterSchema } from './AssetRegisterSchema.ts';
 import { ClausesSchema, SectionsSchema } from './ClausesSchema.ts';
 import { NameText } from './common.ts';
 import { PeopleSchema } from './PeopleSchema.ts';
+import { PolicySchema, SignOffSchema } from './PolicySchema.ts';
 import {
   AcceptableUseSchema,
   BackupSchema,
@@ -32,6 +33,8 @@ export const SchoolFileSchema = z
     people: PeopleSchema,
     review: ReviewSchema,
     approvals: z.array(ApprovalSchema).optional().meta({ description: "Governors' approvals, oldest first." }),
+    policy: PolicySchema.optional(),
+    sign_off: SignOffSchema.optional(),
     acceptable_use: AcceptableUseSchema.optional(),
     passwords: PasswordsSchema.optional(),
     housekeeping: HousekeepingSchema.optional(),

@@ -1,0 +1,125 @@
+// PDF tagging, which pdf-lib has no API for: marked-content operators, the structure tree and its ParentTree.
+
+import { type PDFContext, PDFDict, PDFName, PDFNumber, PDFHexString, PDFOperator, PDFOperatorNames, type PDFRef } from 'pdf-lib';
+import type { ArtifactKind, StructElem } from './layout/types.ts';
+
+// The property lists are written inline as text: pdf-lib copies string operands verbatim.
+
+/** `/P <</MCID 3>> BDC`: opens tagged content that a structure element points at. */
+export function beginTagged(role: string, mcid: number): PDFOperator {
+  return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of(role), `<</MCID ${mcid}>>`]);
+}
+
+/** `/Artifact <</Type /Pagination /Subtype /Header>> BDC`: content that assistive technology skips. */
+export function beginArtifact(kind: ArtifactKind): PDFOperator {
+  const properties = kind === 'Layout' ? '/Type /Layout' : kind === 'Pagination' ? '/Type /Pagination' : `/Type /Pagination /Subtype /${kind}`;
+  return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), `<<${properties}>>`]);
+}
+
+export function endMarked(): PDFOperator {
+  return PDFOperator.of(PDFOperatorNames.EndMarkedContent);
+}
+
+/** Where drawing put each piece of content, by the ids layout gave it. */
+export interface TaggedContent {
+  pageRefs: readonly PDFRef[];
+  /** Layout mark → page index and marked-content id on that page. */
+  marks: ReadonlyMap<number, { page: number; mcid: number }>;
+  /** Layout annotation id → page index and the annotation dictionary. */
+  annotations: ReadonlyMap<number, { page: number; ref: PDFRef; dict: PDFDict }>;
+}
+
+/** The role each mark is drawn under (its nearest element), for the BDC tag. */
+export function rolesOfMarks(root: StructElem): Map<number, string> {
+  const roles = new Map<number, string>();
+  const visit = (element: StructElem) => {
+    for (const kid of element.kids) {
+      if ('role' in kid) visit(kid);
+      else if ('mark' in kid) roles.set(kid.mark, element.role);
+    }
+  };
+  visit(root);
+  return roles;
+}
+
+/**
+ * Writes /StructTreeRoot. Each page's /StructParents indexes the ParentTree
+ * entry listing, by MCID, the element owning that content; each annotation's
+ * /StructParent indexes its owning element. Readers walk these to go from
+ * what is on the page back to the structure.
+ */
+export function writeStructureTree(context: PDFContext, root: StructElem, content: TaggedContent): PDFRef {
+  const treeRef = context.nextRef();
+  const byPage: PDFRef[][] = content.pageRefs.map(() => []);
+  const annotationOwners: { key: number; owner: PDFRef }[] = [];
+  let nextKey = content.pageRefs.length;
+
+  const build = (element: StructElem, parent: PDFRef): PDFRef => {
+    const ref = context.nextRef();
+    const kids: (PDFRef | PDFDict)[] = [];
+    for (const kid of element.kids) {
+      if ('role' in kid) {
+        kids.push(build(kid, ref));
+      } else if ('mark' in kid) {
+        const where = content.marks.get(kid.mark);
+        if (!where) throw new Error(`layout mark ${kid.mark} was never drawn`);
+        byPage[where.page]![where.mcid] = ref;
+        kids.push(context.obj({ Type: 'MCR', Pg: content.pageRefs[where.page]!, MCID: where.mcid }));
+      } else {
+        const annotation = content.annotations.get(kid.annotation);
+        if (!annotation) throw new Error(`layout annotation ${kid.annotation} was never drawn`);
+        const key = nextKey++;
+        annotation.dict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+        annotationOwners.push({ key, owner: ref });
+        kids.push(context.obj({ Type: 'OBJR', Obj: annotation.ref, Pg: content.pageRefs[annotation.page]! }));
+      }
+    }
+    const dict = context.obj({ Type: 'StructElem', S: element.role, P: parent, K: kids });
+    const attributes = attributesOf(element);
+    if (attributes) dict.set(PDFName.of('A'), context.obj(attributes));
+    if (element.alt) dict.set(PDFName.of('Alt'), PDFHexString.fromText(element.alt));
+    const first = firstPage(element, content);
+    if (first !== undefined) dict.set(PDFName.of('Pg'), content.pageRefs[first]!);
+    context.assign(ref, dict);
+    return ref;
+  };
+  const documentRef = build(root, treeRef);
+
+  const nums: (number | PDFRef | PDFRef[])[] = [];
+  byPage.forEach((owners, page) => {
+    nums.push(page, owners);
+    const pageDict = context.lookup(content.pageRefs[page]!, PDFDict);
+    pageDict.set(PDFName.of('StructParents'), PDFNumber.of(page));
+  });
+  for (const { key, owner } of annotationOwners) nums.push(key, owner);
+
+  context.assign(
+    treeRef,
+    context.obj({
+      Type: 'StructTreeRoot',
+      K: documentRef,
+      ParentTree: context.obj({ Nums: nums }),
+      ParentTreeNextKey: nextKey,
+    }),
+  );
+  return treeRef;
+}
+
+function attributesOf(element: StructElem): Record<string, string | number> | undefined {
+  const a = element.attributes;
+  if (!a) return undefined;
+  if (a.listNumbering) return { O: 'List', ListNumbering: a.listNumbering };
+  const table: Record<string, string | number> = { O: 'Table' };
+  if (a.scope) table['Scope'] = a.scope;
+  if (a.colSpan) table['ColSpan'] = a.colSpan;
+  return table;
+}
+
+/** The page an element's first content is on, its /Pg: some readers need it to find the element's page. */
+function firstPage(element: StructElem, content: TaggedContent): number | undefined {
+  for (const kid of element.kids) {
+    if ('mark' in kid) return content.marks.get(kid.mark)?.page;
+    if ('annotation' in kid) return content.annotations.get(kid.annotation)?.page;
+  }
+  return undefined;
+}

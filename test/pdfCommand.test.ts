@@ -1,0 +1,108 @@
+// `policy-press pdf`, the PDF in `build`, the sign-off settings, and characters the PDF's font lacks.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { writePdfs } from '../src/build/writePdfs.ts';
+import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
+import { loadProject } from '../src/project/loadProject.ts';
+import { createNodeWorld } from '../src/project/World.ts';
+import { checkJson, run, school, tempProject } from './support/tempProject.ts';
+
+const epoch = { SOURCE_DATE_EPOCH: '1727740800' };
+
+describe('policy-press pdf', () => {
+  it('writes one school’s PDF where -o says, and the same bytes as build', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    const made = await run(root, ['pdf', 'test-primary', '-o', 'out/test.pdf'], epoch);
+    expect(made.code).toBe(0);
+    const pdf = readFileSync(join(root, 'out/test.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // It carries its source, for `text FILE.pdf` and `diff` on any copy.
+    const text = await run(root, ['text', 'test-primary']);
+    expect((await readEmbeddedSource(pdf))?.text).toBe(text.stdout);
+    // The build's PDF step alone: the other steps (the website) are tested on their own.
+    expect(BUILD_STEPS).toContain(writePdfs);
+    const ticks: string[] = [];
+    const progress = { tick: (task: string, done: number, total: number) => void ticks.push(`${task} ${done}/${total}`) };
+    await buildProject(loadProject(createNodeWorld(root, epoch)), { root, outDir: join(root, 'dist'), progress, env: epoch }, [writePdfs]);
+    expect(ticks).toEqual(['PDFs 1/1']);
+    expect(Buffer.compare(readFileSync(join(root, 'dist/test-primary/policy.pdf')), pdf)).toBe(0);
+  });
+
+  it('writes SLUG.pdf in the current folder by default', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    expect((await run(root, ['pdf', 'test-primary'])).code).toBe(0);
+    expect(existsSync(join(root, 'test-primary.pdf'))).toBe(true);
+  });
+
+  it('exits 2 for usage errors and 1 for an unknown or broken school, writing nothing', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: ten')) });
+    expect((await run(root, ['pdf'])).code).toBe(2);
+    expect((await run(root, ['pdf', 'a', 'b'])).code).toBe(2);
+    expect((await run(root, ['pdf', 'test-primary', '--bogus'])).code).toBe(2);
+    const unknown = await run(root, ['pdf', 'nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('UNKNOWN_SCHOOL');
+    const broken = await run(root, ['pdf', 'test-primary']);
+    expect(broken.code).toBe(1);
+    expect(existsSync(join(root, 'test-primary.pdf'))).toBe(false);
+  });
+
+  it('documents the sign-off field names in --help', async () => {
+    const help = await run(tempProject(), ['pdf', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('chair_of_governors_signature');
+  });
+});
+
+describe('sign_off and policy settings', () => {
+  it('accepts signatories and a version', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school((y) => `${y}policy:\n  version: "2.1"\nsign_off:\n  signatories: [Chair of Governors, Headteacher, Clerk]\n`) });
+    expect((await checkJson(root)).diagnostics).toEqual([]);
+  });
+
+  it('refuses two signatories whose field names would clash, or one with no letters', async () => {
+    const clash = await checkJson(tempProject({ 'schools/test-primary.yaml': school((y) => `${y}sign_off:\n  signatories: [Head Teacher, head-teacher!]\n`) }));
+    expect(clash.code).toBe(1);
+    expect(clash.diagnostics.map((d) => d.code)).toEqual(['DUPLICATE_ITEM']);
+    const blank = await checkJson(tempProject({ 'schools/test-primary.yaml': school((y) => `${y}sign_off:\n  signatories: [Headteacher, "?"]\n`) }));
+    expect(blank.diagnostics.map((d) => d.code)).toEqual(['SIGNATORY_NEEDS_LETTERS']);
+  });
+});
+
+describe('characters the PDF font lacks', () => {
+  it('are an UNSUPPORTED_CHARACTER error at the field that holds them', async () => {
+    const yaml = school((y) => y.replace('name: Test Primary', 'name: Test Primary ☃').replace('provider: RedStor', 'provider: RedStor 😀'));
+    const root = tempProject({ 'schools/test-primary.yaml': yaml });
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    const lines = yaml.split('\n');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['UNSUPPORTED_CHARACTER', lines.findIndex((l) => l.includes('☃')) + 1, 9],
+      ['UNSUPPORTED_CHARACTER', lines.findIndex((l) => l.includes('😀')) + 1, 13],
+    ]);
+    expect(diagnostics[0]!.message).toContain('`school.name`');
+    expect(diagnostics[0]!.message).toContain('U+2603');
+    const build = await run(root, ['build']);
+    expect(build.code).toBe(1);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('are found in templates too, at their line', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    const file = join(root, 'templates/lgfl-e-security/introduction.mdx');
+    const { writeFileSync } = await import('node:fs');
+    const source = readFileSync(file, 'utf8').replace('</Section>', 'A snowman ☃.\n\n</Section>');
+    writeFileSync(file, source);
+    const { diagnostics } = await checkJson(root);
+    const line = source.split('\n').findIndex((l) => l.includes('☃')) + 1;
+    expect(diagnostics).toMatchObject([{ code: 'UNSUPPORTED_CHARACTER', file: 'templates/lgfl-e-security/introduction.mdx', line, column: 11 }]);
+  });
+
+  it('allow Welsh, Polish and typographic characters', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school((y) => y.replace('name: Test Primary', 'name: Ysgol Gŵyr – Łódź’s “£5” école')) });
+    expect((await checkJson(root)).diagnostics).toEqual([]);
+  });
+});
