@@ -2,9 +2,12 @@
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Project } from '../project/loadProject.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
+import { publishSignedCopies } from './publishSignedCopies.ts';
 import { replaceDirectory } from './replaceDirectory.ts';
+import { sealPdfs } from './sealPdfs.ts';
 import { writePdfs } from './writePdfs.ts';
 
 export interface Progress {
@@ -17,6 +20,8 @@ export interface BuildOptions {
   outDir?: string;
   progress?: Progress;
   env?: NodeJS.ProcessEnv;
+  /** Told of warnings a step finds (e.g. a signed copy that no longer verifies); errors are thrown as BuildStepFailed. */
+  report?: (diagnostics: Diagnostic[]) => void;
 }
 
 /** A step writes its part of the output into the staging folder. */
@@ -32,7 +37,7 @@ export const writeTexts: BuildStep = async (project, staging, { progress }) => {
   }
 };
 
-export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs];
+export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs, sealPdfs, publishSignedCopies];
 
 /** Caller has already checked the project has no errors. */
 export async function buildProject(project: Project, options: BuildOptions, steps: BuildStep[] = BUILD_STEPS): Promise<string> {

@@ -9,10 +9,12 @@ import { diff } from './commands/diff.ts';
 import { newSchool } from './commands/new.ts';
 import { pdf } from './commands/pdf.ts';
 import { schema } from './commands/schema.ts';
+import { sign } from './commands/sign.ts';
 import { templates } from './commands/templates.ts';
 import { text } from './commands/text.ts';
+import { verify } from './commands/verify.ts';
 
-export const COMMANDS: Command[] = [check, build, newSchool, text, pdf, diff, templates, schema];
+export const COMMANDS: Command[] = [check, build, newSchool, text, pdf, sign, verify, diff, templates, schema];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -25,7 +25,13 @@ const problem = (code: string, message: string, hint: string): Diagnostic => ({ 
  * and the legacy 3DES/RC2 that Windows and older tools write); pkijs and
  * WebCrypto then do the rest, so RSA and EC keys are handled alike.
  */
-export async function loadP12(bytes: Uint8Array, passphrase: string, label: string): Promise<{ value: SigningIdentity | undefined; diagnostics: Diagnostic[] }> {
+export async function loadP12(
+  bytes: Uint8Array,
+  passphrase: string,
+  label: string,
+  /** Where the passphrase came from, for the hint when it is wrong. */
+  source = 'POLICY_PRESS_P12_PASSPHRASE, or unset it to be asked',
+): Promise<{ value: SigningIdentity | undefined; diagnostics: Diagnostic[] }> {
   const fail = (d: Diagnostic) => ({ value: undefined, diagnostics: [{ ...d, file: label }] });
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -35,7 +41,7 @@ export async function loadP12(bytes: Uint8Array, passphrase: string, label: stri
     // The message is forge's own and never contains the passphrase.
     const message = (error as Error).message ?? '';
     if (/MAC could not be verified|Invalid password/i.test(message)) {
-      return fail(problem('P12_WRONG_PASSPHRASE', `the passphrase does not open ${label} (or the file is damaged)`, 'check the passphrase (POLICY_PRESS_P12_PASSPHRASE, or unset it to be asked); if it is right, export the key file again'));
+      return fail(problem('P12_WRONG_PASSPHRASE', `the passphrase does not open ${label} (or the file is damaged)`, `check the passphrase (${source}); if it is right, export the key file again`));
     }
     return fail(problem('P12_UNREADABLE', `${label} is not a PKCS#12 key file (.p12 or .pfx) that can be read`, 'export your certificate with its private key as .p12/.pfx from your certificate manager'));
   }

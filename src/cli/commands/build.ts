@@ -1,7 +1,8 @@
 // `policy-press build`: validate, then build dist/ (replacing it only when everything succeeded).
 
-import { hasErrors } from '../../diagnostics/index.ts';
+import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { buildProject } from '../../build/buildProject.ts';
+import { BuildStepFailed } from '../../build/sealPdfs.ts';
 import { loadProject } from '../../project/loadProject.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
@@ -18,12 +19,17 @@ Otherwise it writes every output to a staging folder and swaps it in for dist/.
 Outputs, for each school file schools/<slug>.yaml:
   dist/<slug>/policy.pdf   the PDF, with the governor sign-off page
   dist/<slug>/policy.txt   the plain-text rendering
+  dist/<slug>/policy-signed.pdf  the newest signed copy in approved/<slug>/
+                           whose wording is the current policy, if any; and
+  dist/<slug>/approval.json      who signed it and when (or that the policy
+                           has changed since), as the page says
 
 Options:
   --out DIR   write to DIR instead of dist/
   -h, --help  show this help
 
-Set SOURCE_DATE_EPOCH for byte-identical rebuilds.`,
+Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
+(and POLICY_PRESS_SEAL_PASSPHRASE) to certify every PDF with an issuer's seal.`,
   options: { out: { type: 'string' } },
   allowPositionals: false,
   async run({ values }, io) {
@@ -34,7 +40,17 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds.`,
       return EXIT.FAILED;
     }
     const progress = createProgress(io.stderr, io.isTTY);
-    const outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, progress, env: io.env });
+    const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
+    let outDir: string;
+    try {
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, progress, env: io.env, report });
+    } catch (error) {
+      if (!(error instanceof BuildStepFailed)) throw error;
+      progress.finish();
+      report(error.diagnostics);
+      io.stderr('Build stopped: dist/ was not changed.\n');
+      return EXIT.FAILED;
+    }
     progress.finish();
     io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
     return EXIT.OK;

@@ -1,0 +1,59 @@
+// Build step, optional: with POLICY_PRESS_SEAL_P12 set, an issuer (a trust or local authority) certifies every PDF it publishes.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { loadP12 } from '../sign/loadP12.ts';
+import { certifyPdf } from '../sign/signPdf.ts';
+import type { BuildStep } from './buildProject.ts';
+
+export const SEAL_P12_VARIABLE = 'POLICY_PRESS_SEAL_P12';
+export const SEAL_PASSPHRASE_VARIABLE = 'POLICY_PRESS_SEAL_PASSPHRASE';
+
+/** A build step's problems with the user's set-up or files: the build stops and says so, dist/ untouched. */
+export class BuildStepFailed extends Error {
+  diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.diagnostics = diagnostics;
+  }
+}
+
+/**
+ * Appends a certification signature (DocMDP P 2: form filling and further
+ * signatures allowed) to each dist/<slug>/policy.pdf, so the PDF as built
+ * stays its first revision and governors can still sign it. The time is
+ * SOURCE_DATE_EPOCH when set, so a sealed build is reproducible too (with an
+ * RSA key, whose signatures are deterministic).
+ */
+export const sealPdfs: BuildStep = async (project, staging, options) => {
+  const env = options.env ?? process.env;
+  const p12 = env[SEAL_P12_VARIABLE];
+  if (!p12) return;
+  const label = p12;
+  const fail = (code: string, message: string, hint: string): never => {
+    throw new BuildStepFailed([{ code, severity: 'error', message, hint, file: label }]);
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(resolve(options.root, p12)));
+  } catch {
+    return fail('SEAL_P12_NOT_FOUND', `${SEAL_P12_VARIABLE} names ${p12}, which cannot be read`, `set ${SEAL_P12_VARIABLE} to the issuer's .p12 file, or unset it to build without a seal`);
+  }
+  const passphrase = env[SEAL_PASSPHRASE_VARIABLE];
+  if (passphrase === undefined) return fail('SEAL_NO_PASSPHRASE', `${SEAL_PASSPHRASE_VARIABLE} is not set`, `set it to the passphrase of ${p12} (the build never asks)`);
+  const identity = await loadP12(bytes, passphrase, label, SEAL_PASSPHRASE_VARIABLE);
+  if (!identity.value) throw new BuildStepFailed(identity.diagnostics);
+
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  let done = 0;
+  for (const slug of project.documents.keys()) {
+    const file = join(staging, slug, 'policy.pdf');
+    const sealed = await certifyPdf(new Uint8Array(readFileSync(file)), { identity: identity.value, time, reason: `Issued by ${identity.value.signerName}`, label: `${slug}/policy.pdf` });
+    if (!sealed.value) throw new BuildStepFailed(sealed.diagnostics);
+    writeFileSync(file, sealed.value);
+    options.progress?.tick('seals', ++done, project.documents.size);
+  }
+};
