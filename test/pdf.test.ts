@@ -183,6 +183,13 @@ describeWithPdfTools('the PDF of a tree built to stress layout', () => {
     expect(uris).toContain(`u:${LONG_URL}`);
     expect(uris).toContain('u:https://www.lgfl.net/');
     expect(structLines(file()).filter((l) => l.text.startsWith('Link')).length).toBeGreaterThan(12);
+    // Internal "#id" links go to the page of their target.
+    const { outlines } = qpdfJson(file());
+    const assetsPage = outlines.find((o) => o.title.startsWith('Appendix'))!.destpageposfrom1;
+    const pageObjects = objects.filter((o) => o.value?.['/Type'] === '/Page');
+    const internal = objects.flatMap((o) => (o.value?.['/Subtype'] === '/Link' && o.value['/Dest'] && (o.value['/Contents'] as string) !== undefined ? [o.value] : []));
+    expect(internal.map((v) => v['/Contents'])).toContain(`u:Go to page ${assetsPage}`);
+    expect(pageObjects.length).toBeGreaterThan(assetsPage);
   });
 
   it('has a signature, name and date field for each configured signatory', () => {

@@ -1,5 +1,6 @@
 // `policy-press pdf`, the PDF in `build`, the sign-off settings, and characters the PDF's font lacks.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
-import { checkJson, run, school, tempProject } from './support/tempProject.ts';
+import { checkJson, REPO, run, school, tempProject } from './support/tempProject.ts';
 
 const epoch = { SOURCE_DATE_EPOCH: '1727740800' };
 
@@ -29,6 +30,17 @@ describe('policy-press pdf', () => {
     await buildProject(loadProject(createNodeWorld(root, epoch)), { root, outDir: join(root, 'dist'), progress, env: epoch }, [writePdfs]);
     expect(ticks).toEqual(['PDFs 1/1']);
     expect(Buffer.compare(readFileSync(join(root, 'dist/test-primary/policy.pdf')), pdf)).toBe(0);
+  });
+
+  it('is byte-identical across separate runs of the command (what proving a signed copy relies on)', async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school() });
+    const bin = join(REPO, 'bin/policy-press.js');
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
+    for (const out of ['a.pdf', 'b.pdf']) execFileSync(process.execPath, [bin, 'pdf', 'test-primary', '-o', out], { cwd: root, env, stdio: 'pipe' });
+    const a = readFileSync(join(root, 'a.pdf'));
+    expect(Buffer.compare(a, readFileSync(join(root, 'b.pdf')))).toBe(0);
+    await run(root, ['pdf', 'test-primary', '-o', 'c.pdf'], {});
+    expect(Buffer.compare(a, readFileSync(join(root, 'c.pdf')))).toBe(0);
   });
 
   it('writes SLUG.pdf in the current folder by default', async () => {

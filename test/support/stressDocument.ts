@@ -48,7 +48,8 @@ export function stressDocument(): PolicyDocument {
         p(t('At this school '), { type: 'strong', children: [t('every')] }, t(' member of staff, '), { type: 'emphasis', children: [t('every governor')] }, t(' and every volunteer keeps data safe. '), t(prose.repeat(3))),
         p(t(`Names as long as ${LONG_NAME} break inside the margin.`)),
         p(t('The model policy is at '), { type: 'link', url: LONG_URL, children: [t(LONG_URL)] }, t(', and the '), { type: 'link', url: 'https://www.lgfl.net/', children: [t('London Grid for Learning')] }, t(' publishes it.')),
-        p(t(`Special characters: ${SPECIAL_WORDS.join(' ')}.`)),
+        { type: 'paragraph', id: 'special', children: [t(`Special characters: ${SPECIAL_WORDS.join(' ')}.`)] },
+        p(t('See '), { type: 'link', url: '#assets', children: [t('the information assets')] }, t(' and '), { type: 'link', url: '#special', children: [t('the special characters')] }, t('.')),
       ]),
       section('lists', 1, 'Lists', [
         list(

@@ -73,7 +73,7 @@ function layoutBlock(block: Block, parent: StructElem, x: number, width: number,
     case 'paragraph': {
       const p: StructElem = { role: 'P', kids: [] };
       parent.kids.push(p);
-      placeLines(ctx.flow, breakLines(spansOf(block.children, 'regular', ctx.nextLinkId), width, BODY.size, ctx.metrics), { x, style: BODY, owner: p });
+      placeLines(ctx.flow, breakLines(spansOf(block.children, 'regular', ctx.nextLinkId), width, BODY.size, ctx.metrics), { x, style: BODY, owner: p, ...(block.id ? { anchor: block.id } : {}) });
       ctx.flow.gap(SPACE.paragraph);
       return;
     }
@@ -101,6 +101,7 @@ function layoutList(list: List, parent: StructElem, x: number, width: number, de
 
     item.children.forEach((child, k) => {
       if (child.type !== 'paragraph') {
+        if (k === 0 && item.id) flow.anchor(item.id);
         if (k === 0) drawLabel();
         layoutBlock(child, body, x + indent, width - indent, depth + 1, ctx);
         return;
@@ -110,7 +111,8 @@ function layoutList(list: List, parent: StructElem, x: number, width: number, de
       flow.ensure(startHeight(lines, BODY));
       if (k === 0) drawLabel();
       else flow.gap(SPACE.item);
-      placeLines(flow, lines, { x: x + indent, style: BODY, owner: body });
+      const anchor = k === 0 ? (item.id ?? child.id) : child.id;
+      placeLines(flow, lines, { x: x + indent, style: BODY, owner: body, ...(anchor ? { anchor } : {}) });
     });
 
     function drawLabel(): void {

@@ -106,6 +106,13 @@ describe('layoutDocument', () => {
     expect(numbers).toMatch(new RegExp(`Lists ?${layout.anchors.get('lists')!.page + 1} `));
   });
 
+  it('sends "#id" links to the section or clause, wherever it lands', () => {
+    const targets = layout.pages.flatMap((p) => p.boxes.flatMap((b) => (b.kind === 'link' && 'anchor' in b.target && !b.target.anchor.startsWith('_') ? [b.target.anchor] : [])));
+    expect(targets).toEqual(expect.arrayContaining(['assets', 'special']));
+    expect(layout.anchors.get('special')!.page).toBe(layout.anchors.get('welcome')!.page);
+    expect(layout.anchors.get('assets')!.page).toBeGreaterThan(layout.anchors.get('welcome')!.page);
+  });
+
   it('gives each signatory a signature, name and date field with a stable name', () => {
     const fields = layout.pages.flatMap((p) => p.boxes.flatMap((b) => (b.kind === 'field' ? [`${b.fieldType}:${b.name}`] : [])));
     expect(fields).toEqual([

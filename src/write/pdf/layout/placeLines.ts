@@ -11,6 +11,8 @@ export interface LineOptions {
   color?: Color;
   /** The element the text belongs to (a P, H1, TD …); links become Link children of it. */
   owner: StructElem;
+  /** A clause id that internal links (`#id`) can go to: set where its first line lands. */
+  anchor?: string;
 }
 
 /** Draws one line with its top at `top`; returns nothing, the caller moves the cursor. */
@@ -34,7 +36,9 @@ export function drawLine(flow: Flow, line: Line, top: number, options: LineOptio
     const visible = f.text.trimEnd();
     const width = f.width * (visible.length / Math.max(1, f.text.length));
     link.kids.push({ mark }, { annotation });
-    flow.add({ kind: 'link', x: x + f.x, y: baseline - style.size * 0.3, width, height: style.size * 1.25, target: { uri: f.link.url }, annotation });
+    // "#id" links go to a section or clause of this policy (render/resolveLinks.ts checked that it is here).
+    const target = f.link.url.startsWith('#') ? { anchor: f.link.url.slice(1) } : { uri: f.link.url };
+    flow.add({ kind: 'link', x: x + f.x, y: baseline - style.size * 0.3, width, height: style.size * 1.25, target, annotation });
     flow.add({ kind: 'rect', x: x + f.x, y: baseline - style.size * 0.14, width, height: 0.6, fill: COLOR.link, artifact: 'Layout' });
   }
 }
@@ -66,6 +70,7 @@ export function placeLines(flow: Flow, lines: readonly Line[], options: LineOpti
         continue;
       }
     }
+    if (i === 0 && options.anchor) flow.anchor(options.anchor);
     for (let k = 0; k < take; k++) {
       drawLine(flow, lines[i + k]!, flow.y, options, links);
       flow.y -= options.style.leading;
