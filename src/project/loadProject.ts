@@ -2,6 +2,7 @@
 
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { loadSchoolFile } from '../load/loadSchoolFile.ts';
+import { checkFamilyFields } from '../render/checkFamilyFields.ts';
 import { listFamilies, loadFamily, type TemplateFamily } from '../render/loadFamily.ts';
 import { renderSchool } from '../render/renderSchool.ts';
 import type { PolicyDocument } from '../tree/types.ts';
@@ -94,6 +95,11 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     project.diagnostics.push(...loaded.diagnostics);
     for (const [f, text] of loaded.sources) project.sources.set(f, text);
     if (!loaded.value) continue;
+    // What the school's family requires, and what it sets that the family never prints; on the loaded data, so it is reported with every other problem.
+    const declared = (loaded.value.data as { template?: unknown }).template;
+    const ownFamily = declared === undefined ? family(DEFAULT_FAMILY) : typeof declared === 'string' ? family(declared.trim()) : undefined;
+    const familyFields = ownFamily ? checkFamilyFields(loaded.value, ownFamily) : [];
+    project.diagnostics.push(...familyFields);
     const validated = validateSchool(loaded.value);
     project.diagnostics.push(...validated.diagnostics);
     const school = validated.value;
@@ -110,6 +116,7 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
       }
       continue;
     }
+    if (familyFields.some((d) => d.severity === 'error')) continue;
     const rendered = renderSchool(school, templates);
     project.diagnostics.push(...rendered.diagnostics);
     if (rendered.value) project.documents.set(slug, rendered.value);

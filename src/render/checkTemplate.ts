@@ -20,11 +20,33 @@ export interface TemplateCheck {
   diagnostics: Diagnostic[];
   /** Every school field the template reads, dotted, `[]` for list items (e.g. `asset_register[].category`). */
   fields: string[];
+  /**
+   * The fields it reads whole, with everything inside them: printed, passed to a helper
+   * (`{{person people.siro}}` reads the name and the role) or given to a component. A field
+   * only tested with {{#if}} or walked with {{#each}} is not read whole.
+   */
+  wholeFields: string[];
+  /** Internal links (`[text](#id)`) and where they are, for the family to check their targets. */
+  links: InternalLink[];
 }
+
+export interface InternalLink {
+  id: string;
+  line: number;
+  column: number;
+}
+
+/** The school fields each component reads, whole. */
+export const COMPONENT_FIELDS: Record<string, string[]> = {
+  AssetRegister: ['asset_register', 'school.name'],
+  InformationRisks: ['information_risks', 'school.name'],
+  ReviewDetails: ['school.name', 'review.last_reviewed', 'review.next_review', 'review.reviewed_by'],
+};
 
 export function checkTemplate(program: hbs.AST.Program, source: string, file: string): TemplateCheck {
   const diagnostics: Diagnostic[] = [];
   const fields = new Set<string>();
+  const wholeFields = new Set<string>();
   const root: Frame = { schema: schoolJsonSchema() as JsonSchema, prefix: [] };
   const at = (loc: hbs.AST.SourceLocation | undefined, code: string, message: string, hint?: string) =>
     diagnostics.push({ code, severity: 'error', message, hint, file, line: loc?.start.line ?? 1, column: (loc?.start.column ?? 0) + 1, endLine: loc?.end.line, endColumn: (loc?.end.column ?? 0) + 1 });
@@ -48,7 +70,11 @@ export function checkTemplate(program: hbs.AST.Program, source: string, file: st
       at(path.loc, 'TEMPLATE_UNKNOWN_FIELD', `the template uses \`${path.original}\`, which the school schema does not have`, guess ? `did you mean \`${[...path.parts.slice(0, -1), guess].join('.')}\`?` : known.length ? `fields here: ${known.join(', ')}` : undefined);
       return undefined;
     }
-    if (frame.prefix.length) fields.add(frame.prefix.join('.').replace(/\.\[\]/g, '[]'));
+    if (frame.prefix.length) {
+      const field = frame.prefix.join('.').replace(/\.\[\]/g, '[]');
+      fields.add(field);
+      if (use === 'text' || use === 'argument') wholeFields.add(field);
+    }
     const kind = schemaKind(frame.schema);
     if (use === 'text' && (kind === 'object' || kind === 'array')) {
       at(path.loc, 'TEMPLATE_NOT_TEXT', `\`${path.original}\` is ${kind === 'array' ? 'a list' : 'a group of fields'} and cannot be printed as it is`, kind === 'array' ? `use {{list ${path.original}}} or {{#each ${path.original}}}` : `print one of its fields, or use {{person ${path.original}}} for a person`);
@@ -148,9 +174,24 @@ export function checkTemplate(program: hbs.AST.Program, source: string, file: st
 
   visitProgram(program, [root]);
   diagnostics.push(...checkMdxSyntax(source, file));
-  if (/<AssetRegister\b/.test(source)) fields.add('asset_register');
-  if (/<ReviewDetails\b/.test(source)) ['school.name', 'review.last_reviewed', 'review.next_review', 'review.reviewed_by'].forEach((f) => fields.add(f));
-  return { diagnostics, fields: [...fields].sort() };
+  for (const [component, read] of Object.entries(COMPONENT_FIELDS)) {
+    if (!new RegExp(`<${component}\\b`).test(source)) continue;
+    for (const field of read) {
+      fields.add(field);
+      wholeFields.add(field);
+    }
+  }
+  return { diagnostics, fields: [...fields].sort(), wholeFields: [...wholeFields].sort(), links: internalLinks(source) };
+}
+
+/** `[text](#id)` and `[](#id)` in the template; `[text](https://…)` is not internal. */
+function internalLinks(source: string): InternalLink[] {
+  const out: InternalLink[] = [];
+  for (const m of source.matchAll(/\]\(#([^)\s]*)\)/g)) {
+    const before = source.slice(0, m.index + 2).split('\n');
+    out.push({ id: m[1]!, line: before.length, column: before.at(-1)!.length + 1 });
+  }
+  return out;
 }
 
 function knownFields(context: JsonSchema, parts: string[]): string[] {
@@ -176,6 +217,6 @@ export function checkMdxSyntax(source: string, file: string): Diagnostic[] {
     return [];
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message: string };
-    return [{ code: 'TEMPLATE_MDX_SYNTAX', severity: 'error', message: `MDX syntax error: ${e.reason ?? e.message}`, hint: 'components are <Section>, <List>, <Clause>, <AssetRegister /> and <ReviewDetails />; a literal "<" or "{" must be written as &lt; or &#123;', file, line: e.line ?? 1, column: e.column ?? 1 }];
+    return [{ code: 'TEMPLATE_MDX_SYNTAX', severity: 'error', message: `MDX syntax error: ${e.reason ?? e.message}`, hint: 'components are <Section>, <List>, <Clause>, <AssetRegister />, <InformationRisks /> and <ReviewDetails />; a literal "<" or "{" must be written as &lt; or &#123;', file, line: e.line ?? 1, column: e.column ?? 1 }];
   }
 }

@@ -1,12 +1,13 @@
 // templates/<family>/ → the family's metadata and its section templates, parsed, checked and compiled once.
 
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostics/index.ts';
+import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
 import { decodeText } from '../load/decodeText.ts';
 import { parseYamlFile, pathKey } from '../load/parseYamlFile.ts';
 import type { World } from '../project/World.ts';
 import { issueToDiagnostics } from '../validate/toDiagnostics.ts';
-import { checkTemplate } from './checkTemplate.ts';
+import { schemaAt } from '../validate/schoolJsonSchema.ts';
+import { checkTemplate, type InternalLink } from './checkTemplate.ts';
 import { type FamilyMeta, FamilySchema } from './FamilySchema.ts';
 
 export interface TemplateSection {
@@ -14,6 +15,10 @@ export interface TemplateSection {
   source: string;
   /** The school fields this section reads (see checkTemplate). */
   fields: string[];
+  /** The fields it reads with everything inside them (see checkTemplate). */
+  wholeFields: string[];
+  /** Its internal links, `[text](#id)`. */
+  links: InternalLink[];
   /** Renders the section to MDX in which every value is a token (see tokens.ts). */
   render: (context: unknown, runtime: Handlebars.RuntimeOptions) => string;
 }
@@ -69,6 +74,18 @@ export function loadFamily(world: World, name: string): { value: TemplateFamily 
     if (section) sections.push(section);
     for (const m of source.matchAll(/<(?:Clause|Section)\b[^>]*?\bid="([^"]+)"/g)) ids.add(m[1]!);
   });
+  for (const section of sections) {
+    for (const link of section.links) {
+      if (ids.has(link.id)) continue;
+      const guess = didYouMean(link.id, [...ids]);
+      diagnostics.push({ code: 'TEMPLATE_LINK_TARGET', severity: 'error', message: `the link to "#${link.id}" names no section or clause of ${name}`, hint: guess ? `did you mean "#${guess}"?` : 'link to a <Section id> or <Clause id> of this family', file: section.file, line: link.line, column: link.column });
+    }
+  }
+  (meta.data.requires ?? []).forEach((path, index) => {
+    if (schemaAt(path.split('.'))) return;
+    const at = parsed.value!.locations.get(pathKey(['requires', index]))?.value;
+    diagnostics.push({ code: 'UNKNOWN_FIELD', severity: 'error', message: `family.yaml requires \`${path}\`, which the school schema does not have`, file: metaFile, line: at?.line, column: at?.column, hint: 'name a field of the school schema (`npx policy-press schema`), dotted: people.dpo' });
+  });
   return { value: { name, meta: meta.data, sections, ids }, diagnostics };
 }
 
@@ -82,11 +99,11 @@ function compileSection(source: string, file: string, diagnostics: Diagnostic[])
     diagnostics.push({ code: 'TEMPLATE_SYNTAX', severity: 'error', message: `Handlebars syntax error: ${message.split('\n').at(-1)}`, file, line, column: 1, hint: 'check that every {{#if}} / {{#each}} has its {{/if}} / {{/each}}' });
     return undefined;
   }
-  const { diagnostics: problems, fields } = checkTemplate(program, source, file);
+  const { diagnostics: problems, fields, wholeFields, links } = checkTemplate(program, source, file);
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return undefined;
   const render = Handlebars.compile(wrapOutputs(program, file), { strict: false, knownHelpersOnly: false, noEscape: false });
-  return { file, source, fields, render };
+  return { file, source, fields, wholeFields, links, render };
 }
 
 /**

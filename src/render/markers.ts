@@ -7,7 +7,7 @@ export interface MarkerHit {
 }
 
 /** The MDX components templates may use; any other `<…>` is a marker. */
-export const COMPONENTS = ['Section', 'List', 'Clause', 'AssetRegister', 'ReviewDetails'] as const;
+export const COMPONENTS = ['Section', 'List', 'Clause', 'AssetRegister', 'InformationRisks', 'ReviewDetails'] as const;
 
 /**
  * A `<…>` that is not one of our components (or a closing tag) is a choice

@@ -11,6 +11,7 @@ import { applyCustomisations } from './applyCustomisations.ts';
 import { formatDate, policyDate } from './format.ts';
 import { handlebarsHelpers } from './helpers.ts';
 import type { TemplateFamily } from './loadFamily.ts';
+import { resolveLinks } from './resolveLinks.ts';
 import { TokenTable } from './tokens.ts';
 import { type MdNode, toTree } from './toTree.ts';
 
@@ -60,6 +61,14 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
         columns: ['Information asset', 'Owner', 'Who can enter data', 'Purpose'],
         groups: data.asset_register.map((c) => ({ title: c.category, rows: c.assets.map((a) => ({ cells: [a.asset, a.owner, a.data_entry, a.purpose].map((value) => [{ type: 'text' as const, value }]) })) })),
       },
+    // The model policy's form prints even before the school fills in a row: it is a form to fill in.
+    InformationRisks: (): Table => ({
+      type: 'table',
+      id: 'information-risks',
+      caption: `Information risk actions at ${data.school.name}`,
+      columns: ['Information Asset', 'Information Asset Owner', 'Protective Marking', 'Likelihood', 'Overall risk level (low, medium, high)', 'Action(s) to minimise risk'],
+      groups: data.information_risks ? [{ rows: data.information_risks.map((r) => ({ cells: [r.asset, r.owner, r.protective_marking, r.likelihood, r.overall_risk, r.actions].map((value) => [{ type: 'text' as const, value }]) })) }] : [],
+    }),
     ReviewDetails: (): Table => ({
       type: 'table',
       id: 'review-details',
@@ -120,6 +129,7 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
   diagnostics.push(...checkDuplicateIds(doc, family));
   const customised = applyCustomisations(doc, school, family);
   diagnostics.push(...customised.diagnostics);
+  diagnostics.push(...resolveLinks(customised.value, school, family));
   return { value: diagnostics.some((d) => d.severity === 'error') ? undefined : customised.value, diagnostics };
 }
 

@@ -17,9 +17,10 @@ export interface MdNode {
   position?: { start: { line: number; column: number } };
 }
 
-/** Builds the tables a template asks for with <AssetRegister /> and <ReviewDetails />. */
+/** Builds the tables a template asks for with <AssetRegister />, <InformationRisks /> and <ReviewDetails />. */
 export interface Components {
   AssetRegister(): Table | undefined;
+  InformationRisks(): Table;
   ReviewDetails(): Table;
 }
 
@@ -136,11 +137,14 @@ export function toTree(root: MdNode, tokens: TokenTable, components: Components,
             if (table) out.push(table);
             break;
           }
+          case 'InformationRisks':
+            out.push(components.InformationRisks());
+            break;
           case 'ReviewDetails':
             out.push(components.ReviewDetails());
             break;
           default:
-            fail(n, 'TEMPLATE_UNKNOWN_COMPONENT', `unknown component <${n.name}>`, 'the components are <Section>, <List>, <Clause>, <AssetRegister /> and <ReviewDetails />');
+            fail(n, 'TEMPLATE_UNKNOWN_COMPONENT', `unknown component <${n.name}>`, 'the components are <Section>, <List>, <Clause>, <AssetRegister />, <InformationRisks /> and <ReviewDetails />');
         }
       } else if (n.type === 'mdxFlowExpression') {
         // {/* comments */} are for template authors only.

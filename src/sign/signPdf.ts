@@ -9,7 +9,7 @@ import { drawAppearance, formatSigningTime } from './appearance.ts';
 import { cmsSizeEstimate, PadesSigner } from './buildCms.ts';
 import type { SigningIdentity } from './loadP12.ts';
 import { signatureDictionary } from './placeholder.ts';
-import { findSignatureFields, isPolicyPressPdf, looksLikePdf, parsePdf, roleOfField, type SignatureField, UnreadablePdfError } from './readPdf.ts';
+import { findSignatureFields, isPolicyPressPdf, lastTrailerSize, looksLikePdf, parsePdf, roleOfField, type SignatureField, UnreadablePdfError } from './readPdf.ts';
 import { selectField, shortName } from './selectField.ts';
 
 export interface SignOptions {
@@ -106,6 +106,8 @@ async function writeSignature(
   dictionaryOptions: { name?: string; reason?: string | undefined; location?: string | undefined; docMdp?: 2 },
   prepare: (sigRef: PDFRef) => Promise<PDFRef[]>,
 ): Promise<Uint8Array> {
+  // New objects get numbers above every number the file has used, free ones included.
+  pdf.context.largestObjectNumber = Math.max(pdf.context.largestObjectNumber, (lastTrailerSize(bytes) ?? 1) - 1);
   const largestBefore = pdf.context.largestObjectNumber;
   const sigRef = pdf.context.nextRef();
   const changed = await prepare(sigRef);

@@ -1,6 +1,11 @@
 // The document tree: one per school, the only thing every writer (HTML, PDF, text) reads.
 
-/** Inline content. Every `text` value is literal: writers escape it, never interpret it. */
+/**
+ * Inline content. Every `text` value is literal: writers escape it, never interpret it.
+ * A link whose `url` starts with `#` is a cross-reference to the section or clause with
+ * that id in the same document (always present: checked at render); writers link to it
+ * (HTML `href="#id"` on the element carrying that id, PDF a GoTo to its destination).
+ */
 export type Inline =
   | { type: 'text'; value: string }
   | { type: 'strong'; children: Inline[] }

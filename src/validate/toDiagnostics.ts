@@ -50,16 +50,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
         });
       });
     case 'invalid_type': {
-      if (received === undefined) {
-        const example = exampleFor(path);
-        return [
-          base(
-            'MISSING_FIELD',
-            `${field} is required but missing`,
-            `add \`${path.at(-1)}:\`${path.length > 1 ? ` under \`${dotted(path.slice(0, -1))}\`` : ''}${example ? `, e.g. ${example}` : ''}`,
-          ),
-        ];
-      }
+      if (received === undefined) return [missingField(path, locator)];
       if (issue.expected === 'int') {
         return [base('NOT_WHOLE_NUMBER', `${field} must be a whole number, not ${JSON.stringify(received)}`, 'write it without a decimal point, e.g. 10')];
       }
@@ -106,6 +97,20 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
     default:
       return [base('INVALID_VALUE', `${field}: ${issue.message}`, exampleHint(path))];
   }
+}
+
+/** A field that must be set and is not, pointed at the nearest mapping that exists; `requiredBy` names the template family that needs it. */
+export function missingField(path: DataPath, locator: Locator, requiredBy?: string): Diagnostic {
+  const example = exampleFor(path);
+  const at = locate(locator, path);
+  const message = `\`${dotted(path)}\` is required${requiredBy ? ` by the ${requiredBy} template` : ''} but missing`;
+  return {
+    code: 'MISSING_FIELD',
+    severity: 'error',
+    message: at.file && at.file !== locator.file ? `${message} (inherited from ${at.file})` : message,
+    hint: `add \`${path.at(-1)}:\`${path.length > 1 ? ` under \`${dotted(path.slice(0, -1))}\`` : ''}${example ? `, e.g. ${example}` : ''}`,
+    ...at,
+  };
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {

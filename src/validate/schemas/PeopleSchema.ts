@@ -22,13 +22,18 @@ export const PeopleSchema = z
   .strictObject({
     /** @example { role: 'Head Teacher' } */
     siro: PersonSchema.meta({
-      description: 'The Senior Information Risk Owner (SIRO). Must not be the DPO.',
+      description: 'The Senior Information Risk Owner (SIRO): the relevant responsible person staff report security incidents to. Must not be the DPO.',
       examples: [{ role: 'Head Teacher' }],
     }),
     /** @example { name: 'Keith Bridges' } */
-    dpo: PersonSchema.meta({
-      description: 'The Data Protection Officer (DPO). Must not be the SIRO.',
+    dpo: PersonSchema.optional().meta({
+      description: 'The Data Protection Officer (DPO). Must not be the SIRO. Required by the lgfl-e-security template.',
       examples: [{ name: 'Keith Bridges' }],
+    }),
+    /** @example { name: 'Linda Blake', role: 'ICT technician' } */
+    network_manager: PersonSchema.optional().meta({
+      description: 'Who manages the school network: anti-virus, downloads, accounts and passwords. Required, with a name, by the herts-data-security template.',
+      examples: [{ name: 'Linda Blake', role: 'ICT technician' }],
     }),
     /** @example [{ role: 'School Business Manager', responsible_for: 'the MIS' }] */
     information_asset_owners: z

@@ -27,11 +27,18 @@ export const AcceptableUseSchema = z
 export const PasswordsSchema = z
   .strictObject({
     /** @example 'at least twice a year' */
-    change_frequency: PhraseText.meta({ description: 'How often staff change passwords.', examples: ['at least twice a year', 'every 90 days'] }),
+    change_frequency: PhraseText.optional().meta({ description: 'How often staff change passwords.', examples: ['at least twice a year', 'every 90 days'] }),
     /** @example 'the MIS, USO admin site, other secure system' */
     systems: PhraseText.optional().meta({
       description: 'Which systems the change applies to.',
       examples: ['the MIS, USO admin site, other secure system'],
+    }),
+    /** @example 8 */
+    min_length: z.number().int().min(4).max(64).optional().meta({ description: 'The fewest characters a password may have (printed in words: "a minimum of eight characters").', examples: [8] }),
+    /** @example 'one week' */
+    leavers_removed_within: PhraseText.optional().meta({
+      description: 'How soon the accounts of staff and pupils who leave are removed ("… are removed from the system within one week").',
+      examples: ['one week', '48 hours'],
     }),
   })
   .meta({ description: 'Password rules.' });
@@ -80,6 +87,10 @@ export const SystemsSchema = z
       description: 'Where staff store sensitive documents or photographs ("Staff have … to store …"); the model policy\'s "secure areas on the network" when not set.',
       examples: ['secure areas on the network', 'a secure, access-controlled SharePoint site'],
     }),
+    /** @example 'SITSS' */
+    ict_support: NameText.optional().meta({ description: 'The ICT support service the school uses (virus updates, advice).', examples: ['SITSS', 'our local authority ICT team'] }),
+    /** @example 'the HICS web filtering service' */
+    filtering: PhraseText.optional().meta({ description: 'The service that filters the school’s internet access ("School internet access is controlled through …").', examples: ['the HICS web filtering service', "LGfL's WebScreen"] }),
     /** @example 'SIMS' */
     staff_records: NameText.optional().meta({ description: 'Where the central record of DBS checks is held.', examples: ['SIMS'] }),
   })

@@ -11,6 +11,8 @@ export const ReviewSchema = z
     next_review: PolicyDateSchema.meta({ description: 'When it is next due; after `last_reviewed`.', examples: ['2024-09'] }),
     /** @example 'Keith Bridges' */
     reviewed_by: NameText.meta({ description: 'Who reviewed it.', examples: ['Keith Bridges'] }),
+    /** @example 'every 12 months' */
+    frequency: PhraseText.optional().meta({ description: 'How often the policy is reviewed ("This policy will be reviewed every 12 months").', examples: ['every 12 months', 'every two years'] }),
   })
   .meta({ description: 'Review dates and reviewer.' });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AssetRegisterSchema } from './AssetRegisterSchema.ts';
 import { ClausesSchema, SectionsSchema } from './ClausesSchema.ts';
 import { NameText } from './common.ts';
+import { CctvSchema, InformationRisksSchema, NetworkLogoffTimeSchema, WebcamsSchema } from './HertsSchemas.ts';
 import { PeopleSchema } from './PeopleSchema.ts';
 import { PolicySchema, SignOffSchema } from './PolicySchema.ts';
 import {
@@ -39,11 +40,11 @@ export const SchoolFileSchema = z
     passwords: PasswordsSchema.optional(),
     housekeeping: HousekeepingSchema.optional(),
     /** @example 10 */
-    lockout_minutes: LockoutMinutesSchema,
+    lockout_minutes: LockoutMinutesSchema.optional(),
     /** @example ['flash drives', 'laptops'] */
     encrypted_devices: EncryptedDevicesSchema.optional(),
     systems: SystemsSchema.optional(),
-    backup: BackupSchema,
+    backup: BackupSchema.optional(),
     premises: PremisesSchema.optional(),
     disposal: DisposalSchema.optional(),
     /** @example 'LA and Academy' */
@@ -54,6 +55,11 @@ export const SchoolFileSchema = z
     clauses: ClausesSchema.optional(),
     sections: SectionsSchema.optional(),
     asset_register: AssetRegisterSchema.optional(),
+    /** @example '19.00' */
+    network_logoff_time: NetworkLogoffTimeSchema.optional(),
+    webcams: WebcamsSchema.optional(),
+    cctv: CctvSchema.optional(),
+    information_risks: InformationRisksSchema.optional(),
   })
   .meta({ title: 'policy-press school', description: 'One school’s data for its e-security policy.' });
 
