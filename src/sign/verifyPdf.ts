@@ -147,6 +147,12 @@ async function checkSignature(bytes: Uint8Array, field: SignatureField, ends: nu
 
   const contents = sig.lookup(PDFName.of('Contents'));
   const der = contents instanceof PDFHexString || contents instanceof PDFString ? contents.asBytes() : new Uint8Array();
+  // The gap must be this signature's own value, not some other string the range was pointed at.
+  const gap = Buffer.from(Buffer.from(bytes.subarray(gapStart! + 1, gapEnd! - 1)).toString('latin1').replace(/\s+/g, ''), 'hex');
+  if (!gap.equals(Buffer.from(der))) {
+    problems.push({ code: 'BYTE_RANGE_INVALID', message: 'its byte range leaves out something other than its own signature value' });
+    return report;
+  }
   let signed: pkijs.SignedData;
   try {
     const parsed = asn1js.fromBER(der);
@@ -186,14 +192,18 @@ async function checkSignature(bytes: Uint8Array, field: SignatureField, ends: nu
   const essV1 = attribute(signer, OID.signingCertificate);
   let essMatches = true;
   if (essV2) {
-    // SigningCertificateV2 → certs → first ESSCertIDv2 → certHash (after an optional hash algorithm).
-    const essCert = (essV2.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
-    const first = (essCert.valueBlock.value[0] as asn1js.Sequence).valueBlock.value;
-    const algorithm = first[0] instanceof asn1js.Sequence ? new pkijs.AlgorithmIdentifier({ schema: first[0] }).algorithmId : OID.sha256;
-    const certHash = first.find((v) => v instanceof asn1js.OctetString) as asn1js.OctetString | undefined;
-    const expected = createHash(HASHES[algorithm] ?? 'sha256').update(new Uint8Array(cert.toSchema().toBER(false))).digest();
-    essMatches = Boolean(certHash && Buffer.from(certHash.valueBlock.valueHexView).equals(expected));
-    if (!essMatches) problems.push({ code: 'SIGNING_CERTIFICATE_MISMATCH', message: "the signature names a different certificate from the one it carries" });
+    try {
+      // SigningCertificateV2 → certs → first ESSCertIDv2 → certHash (after an optional hash algorithm).
+      const essCert = (essV2.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+      const first = (essCert.valueBlock.value[0] as asn1js.Sequence).valueBlock.value;
+      const algorithm = first[0] instanceof asn1js.Sequence ? new pkijs.AlgorithmIdentifier({ schema: first[0] }).algorithmId : OID.sha256;
+      const certHash = first.find((v) => v instanceof asn1js.OctetString) as asn1js.OctetString | undefined;
+      const expected = createHash(HASHES[algorithm] ?? 'sha256').update(new Uint8Array(cert.toSchema().toBER(false))).digest();
+      essMatches = Boolean(certHash && Buffer.from(certHash.valueBlock.valueHexView).equals(expected));
+    } catch {
+      essMatches = false;
+    }
+    if (!essMatches) problems.push({ code: 'SIGNING_CERTIFICATE_MISMATCH', message: 'the signature names a different certificate from the one it carries' });
   }
   report.intact = digestMatches && signatureValid && essMatches;
 
