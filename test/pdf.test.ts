@@ -76,12 +76,14 @@ describeWithPdfTools('the PDF of each example school', () => {
     }
   });
 
-  it.each(documents.map((d) => [d.slug, d] as const))('%s: tagged, titled, en-GB, A4, with a form', (slug, doc) => {
+  it.each(documents.map((d) => [d.slug, d] as const))('%s: tagged, titled (Info and XMP), en-GB, A4, with a form', (slug, doc) => {
     const info = tool('pdfinfo', [files.get(slug)!]);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Form:\s+AcroForm$/m);
     expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
     expect(info).toContain(`Title:           ${doc.meta.title}: ${doc.meta.schoolName}`);
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+    expect(tool('pdfinfo', ['-meta', files.get(slug)!])).toContain(`<rdf:li xml:lang="x-default">${doc.meta.title}: ${doc.meta.schoolName.replace(/&/g, '&amp;')}</rdf:li>`);
     const catalog = qpdfJson(files.get(slug)!).qpdf[1] as Record<string, { value?: Record<string, unknown> }>;
     const root = Object.values(catalog).find((o) => o.value?.['/Type'] === '/Catalog')!.value!;
     expect(root['/Lang']).toBe('u:en-GB');

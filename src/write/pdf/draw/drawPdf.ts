@@ -1,4 +1,4 @@
-// Layout → PDF bytes with pdf-lib: fonts, page content, links, fields, bookmarks, tags and metadata.
+// Layout → PDF bytes with pdf-lib: fonts, page content, links, fields, bookmarks, tags and metadata (Info and XMP).
 
 import { AFRelationship, PDFArray, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { cachedFontkit } from '../fonts.ts';
@@ -9,6 +9,7 @@ import { writeAcroForm, writeAnnotations } from './annotations.ts';
 import { embedFonts } from './embedFonts.ts';
 import { writeOutline } from './outline.ts';
 import { pageOperators } from './pageContent.ts';
+import { writeXmp } from './xmpMetadata.ts';
 
 export interface DocumentInfo {
   title: string;
@@ -62,6 +63,7 @@ export async function drawPdf(layout: DocumentLayout, info: DocumentInfo, attach
   doc.setProducer('policy-press with pdf-lib');
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
+  catalog.set(PDFName.of('Metadata'), writeXmp(context, info));
 
   for (const a of attachments) {
     // Dates given, or the attachment's are left out; either way never the clock.
