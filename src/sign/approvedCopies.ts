@@ -6,7 +6,7 @@ import { readEmbeddedSource } from '../diff/embeddedSource.ts';
 import type { World } from '../project/World.ts';
 import { formatDate } from '../render/format.ts';
 import { firstRevisionCandidates } from './compareWithOriginal.ts';
-import { UnreadablePdfError } from './readPdf.ts';
+import { quietly, UnreadablePdfError } from './readPdf.ts';
 import { SEAL_FIELD } from './signPdf.ts';
 import { verifyPdf } from './verifyPdf.ts';
 
@@ -80,7 +80,7 @@ export async function findApprovedCopy(world: World, slug: string, currentText: 
       warn(file, 'APPROVED_COPY_BROKEN', `${file} ${why}, so it is not published`, `run \`policy-press verify ${file}\` to see why; replace it with the copy as signed`);
       continue;
     }
-    const source = await readEmbeddedSource(firstRevisionCandidates(bytes).at(-1)!).catch(() => undefined);
+    const source = await quietly(() => readEmbeddedSource(firstRevisionCandidates(bytes).at(-1)!)).catch(() => undefined);
     if (!source) warn(file, 'APPROVED_COPY_NO_TEXT', `${file} carries no policy-press text, so its wording cannot be checked against the current policy`, 'sign the PDF that policy-press builds (dist/<slug>/policy.pdf)');
     const copy: ApprovedCopy = {
       file,

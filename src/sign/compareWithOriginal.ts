@@ -1,7 +1,7 @@
 // Is a signed copy this year's policy? Its first revision against the PDF as built: the same bytes, the same words, or not.
 
 import { readEmbeddedSource } from '../diff/embeddedSource.ts';
-import { revisionEnds } from './readPdf.ts';
+import { quietly, revisionEnds } from './readPdf.ts';
 
 export type Sameness = 'identical' | 'same-wording' | 'different-wording' | 'not-comparable';
 
@@ -32,7 +32,7 @@ export async function compareWithOriginal(signed: Uint8Array, original: Uint8Arr
   const candidates = firstRevisionCandidates(signed);
   if (candidates.some((c) => sameBytes(c, original))) return { sameness: 'identical', message: 'this signed copy is exactly the current policy' };
   const first = candidates.at(-1)!;
-  const [then, now] = await Promise.all([readEmbeddedSource(first).catch(() => undefined), readEmbeddedSource(original).catch(() => undefined)]);
+  const [then, now] = await Promise.all([quietly(() => readEmbeddedSource(first)).catch(() => undefined), quietly(() => readEmbeddedSource(original)).catch(() => undefined)]);
   if (!then || !now) {
     return {
       sameness: 'not-comparable',

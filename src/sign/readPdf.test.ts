@@ -12,3 +12,12 @@ describe('reading a PDF', () => {
     ]);
   });
 });
+
+describe('quiet reads', () => {
+  it('restore the console once overlapping reads are done', async () => {
+    const { quietly } = await import('./readPdf.ts');
+    const before = console.warn;
+    await Promise.all([quietly(async () => console.warn('hidden')), quietly(() => new Promise((r) => setTimeout(r, 5)))]);
+    expect(console.warn).toBe(before);
+  });
+});

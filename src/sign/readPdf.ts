@@ -6,15 +6,30 @@ export class UnreadablePdfError extends Error {}
 
 /** pdf-lib parses the file to find objects; it never saves it (that would rewrite signed bytes). */
 export async function parsePdf(bytes: Uint8Array): Promise<PDFDocument> {
-  // pdf-lib warns on the console about objects it skips; a damaged file is reported by what reads it instead.
-  const warn = console.warn;
-  console.warn = () => {};
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    return await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   } catch (error) {
     throw new UnreadablePdfError((error as Error).message);
+  }
+}
+
+let quietReads = 0;
+let consoleWarn = console.warn;
+
+/**
+ * pdf-lib warns on the console about objects it skips; a damaged file is
+ * reported by what reads it instead. Reads may overlap, so the console is
+ * restored only when the last one ends.
+ */
+export async function quietly<T>(read: () => Promise<T>): Promise<T> {
+  if (quietReads++ === 0) {
+    consoleWarn = console.warn;
+    console.warn = () => {};
+  }
+  try {
+    return await read();
   } finally {
-    console.warn = warn;
+    if (--quietReads === 0) console.warn = consoleWarn;
   }
 }
 

@@ -10,7 +10,7 @@ import { loadProject } from '../../project/loadProject.ts';
 import { APPROVED_DIR } from '../../sign/approvedCopies.ts';
 import { compareWithOriginal, firstRevisionCandidates, type OriginalComparison } from '../../sign/compareWithOriginal.ts';
 import { readCertificates } from '../../sign/readCertificates.ts';
-import { looksLikePdf, UnreadablePdfError } from '../../sign/readPdf.ts';
+import { looksLikePdf, quietly, UnreadablePdfError } from '../../sign/readPdf.ts';
 import { type SignatureReport, type VerifyReport, verifyPdf } from '../../sign/verifyPdf.ts';
 import { type Command, EXIT, type Io, UsageError } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
@@ -26,7 +26,7 @@ async function currentPolicyPdf(io: Io, file: string, bytes: Uint8Array): Promis
   const rel = relative(io.world.root, file).split(sep);
   let slug = rel.length === 3 && rel[0] === APPROVED_DIR ? rel[1] : undefined;
   if (!slug) {
-    const source = await readEmbeddedSource(firstRevisionCandidates(bytes).at(-1)!).catch(() => undefined);
+    const source = await quietly(() => readEmbeddedSource(firstRevisionCandidates(bytes).at(-1)!)).catch(() => undefined);
     const name = source?.tree.meta.schoolName;
     const everyone = name === undefined ? undefined : loadProject(io.world);
     slug = everyone && [...everyone.documents].find(([, doc]) => doc.meta.schoolName === name)?.[0];
@@ -61,7 +61,7 @@ function toText(label: string, report: VerifyReport, against: Against | undefine
   for (const s of report.signatures) out.push(describe(s, report.revisions, caLabel), '');
   if (report.unsigned.length) out.push(`Not signed yet: ${report.unsigned.map((u) => `${u.role} (${u.field})`).join(', ')}`);
   if (report.unreadable) out.push(`✗ ${report.unreadable} signature${report.unreadable === 1 ? '' : 's'} in the file could not be read`);
-  if (report.signatures.length && !report.lastRevisionSigned) out.push('Note: the file was changed after its last intact signature (a later revision is not covered by any signature)');
+  if (report.ok && !report.lastRevisionSigned) out.push('Note: the file was changed after its last intact signature (a later revision is not covered by any signature)');
   if (against) out.push(`Policy: ${against.comparison.message} (compared with ${against.label})`);
   else if (whyNot) out.push(`Policy: not compared: ${whyNot}`);
   const bad = report.signatures.filter((s) => !s.intact || s.trusted === false).length + report.unreadable;
