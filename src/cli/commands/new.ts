@@ -73,6 +73,11 @@ review:
 #     approved_by: Full Governing Body
 #     minute_ref: FGB 2024/12
 
+# policy:
+#   version: "2.1"                      # on the PDF (default: the approved version)
+# sign_off:                             # who signs the PDF's sign-off page
+#   signatories: [Chair of Governors, Headteacher]
+
 acceptable_use:
   signed_by: [staff, governors, pupils, parents]   # also: volunteers, visitors
   # agreement: Acceptable Use of IT and School Systems
