@@ -31,7 +31,7 @@ describeWithSigningTools('policy-press sign and verify', () => {
   });
 
   it('signs the built PDF twice (Chair, then Headteacher); both stay valid for us and for pdfsig, and it is exactly the current policy', async () => {
-    mkdirSync(at('approved/test-primary'), { recursive: true });
+    // sign makes approved/test-primary/ itself.
     const first = await run(root, ['sign', 'policy.pdf', '--p12', pki.chairP12, '--field', 'chair', '-o', 'chair.pdf', '--location', 'Test Primary'], ENV);
     expect(first.stderr).toContain('signed the Chair of Governors field (chair_of_governors_signature) as Jane Smith');
     expect(first.code).toBe(0);

@@ -1,6 +1,6 @@
 // `policy-press sign IN.pdf --p12 FILE --field ROLE -o OUT.pdf`: a governor signs a sign-off field (PAdES B-B, appended).
 
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.ts';
 import { loadP12 } from '../../sign/loadP12.ts';
@@ -113,6 +113,7 @@ certificate (nothing is written), 2 a usage error.`,
     // Written beside the target and renamed into place, so a failure never leaves half a file.
     const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
     try {
+      mkdirSync(dirname(out), { recursive: true });
       writeFileSync(temporary, signed.value.bytes);
       renameSync(temporary, out);
     } catch (error) {
