@@ -15,7 +15,7 @@ const num = (dict: PDFDict, key: string) => (dict.get(PDFName.of(key)) as PDFNum
 
 /** The MCIDs a page's content stream opens, in order. */
 function mcidsOnPage(page: PDFDict): number[] {
-  const stream = pdf.context.lookup(page.get(PDFName.of('Contents')), PDFRawStream);
+  const stream = pdf.context.lookup(page.get(PDFName.of('Contents'))) as PDFRawStream;
   const text = Buffer.from(inflateSync(stream.getContents())).toString('latin1');
   return [...text.matchAll(/<<\/MCID (\d+)>> BDC/g)].map((m) => Number(m[1]));
 }
