@@ -43,6 +43,9 @@ export async function embedFonts(doc: PDFDocument, layout: DocumentLayout): Prom
     const chars = used.get(style);
     if (!chars) continue;
     const face = faces.get(style)!;
+    // check reports these with their file and line (UNSUPPORTED_CHARACTER); reaching here is a bug, not a blank glyph.
+    const missing = [...chars].filter((c) => !face.font.hasGlyphForCodePoint(c.codePointAt(0)!));
+    if (missing.length) throw new Error(`the PDF font has no glyph for ${missing.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}`);
     const font = await doc.embedFont(face.bytes, {
       subset: true,
       customName: `${subsetTag(style, chars)}+${face.font.postscriptName}`,

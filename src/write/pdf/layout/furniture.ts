@@ -3,6 +3,7 @@
 import { policyStatus, policyVersion } from '../../../tree/policyStatus.ts';
 import type { DocumentMeta } from '../../../tree/types.ts';
 import type { Metrics } from '../metrics.ts';
+import { normaliseText } from './breakLines.ts';
 import { COLOR, MARGIN, PAGE, SMALL } from './theme.ts';
 import type { PageLayout } from './types.ts';
 
@@ -13,7 +14,8 @@ export function addFurniture(pages: readonly PageLayout[], meta: DocumentMeta, m
   const size = SMALL.size;
   const status = policyStatus(meta).status === 'approved' ? 'Approved' : 'Draft';
   const version = `Version ${policyVersion(meta)} · ${status}`;
-  const fit = (text: string, width: number) => {
+  const fit = (value: string, width: number) => {
+    const text = normaliseText(value);
     // A 200-character school name must not run into the policy title: cut it with an ellipsis.
     if (metrics.width(text, 'regular', size) <= width) return text;
     let cut = text;
@@ -23,7 +25,7 @@ export function addFurniture(pages: readonly PageLayout[], meta: DocumentMeta, m
   pages.forEach((page, i) => {
     const boxes = page.boxes;
     if (i > 0) {
-      const title = meta.title;
+      const title = normaliseText(meta.title);
       const titleWidth = metrics.width(title, 'regular', size);
       const school = fit(meta.schoolName, right - MARGIN.left - titleWidth - 24);
       boxes.unshift(
