@@ -9,6 +9,7 @@ import { publishSignedCopies } from './publishSignedCopies.ts';
 import { replaceDirectory } from './replaceDirectory.ts';
 import { sealPdfs } from './sealPdfs.ts';
 import { writePdfs } from './writePdfs.ts';
+import { writeSite } from './writeSite.ts';
 
 export interface Progress {
   /** One unit of a named task is done (e.g. "pages" 3 of 12). */
@@ -18,6 +19,8 @@ export interface Progress {
 export interface BuildOptions {
   root: string;
   outDir?: string;
+  /** URL path the site is served under, e.g. "/policies/" (default "/", or POLICY_PRESS_BASE). */
+  base?: string;
   progress?: Progress;
   env?: NodeJS.ProcessEnv;
   /** Told of warnings a step finds (e.g. a signed copy that no longer verifies); errors are thrown as BuildStepFailed. */
@@ -37,7 +40,8 @@ export const writeTexts: BuildStep = async (project, staging, { progress }) => {
   }
 };
 
-export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs, sealPdfs, publishSignedCopies];
+// The site goes last: its pages link to the files the other steps wrote (the PDF, with its size).
+export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs, sealPdfs, publishSignedCopies, writeSite];
 
 /** Caller has already checked the project has no errors. */
 export async function buildProject(project: Project, options: BuildOptions, steps: BuildStep[] = BUILD_STEPS): Promise<string> {

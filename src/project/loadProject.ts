@@ -9,6 +9,7 @@ import type { PolicyDocument } from '../tree/types.ts';
 import { locate } from '../validate/toDiagnostics.ts';
 import { type School, validateSchool } from '../validate/validateSchool.ts';
 import { checkFamilyCharacters, checkSchoolCharacters } from '../write/pdf/checkCharacters.ts';
+import { brandingOf } from './brandingOf.ts';
 import type { World } from './World.ts';
 
 export const SCHOOLS_DIR = 'schools';
@@ -119,7 +120,9 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     if (familyFields.some((d) => d.severity === 'error')) continue;
     const rendered = renderSchool(school, templates);
     project.diagnostics.push(...rendered.diagnostics);
-    if (rendered.value) project.documents.set(slug, rendered.value);
+    const branding = brandingOf(school, world);
+    project.diagnostics.push(...branding.diagnostics);
+    if (rendered.value) project.documents.set(slug, branding.value ? { ...rendered.value, meta: { ...rendered.value.meta, branding: branding.value } } : rendered.value);
   }
   if (wanted) {
     for (const slug of wanted) {

@@ -81,6 +81,14 @@ export interface Approval {
   summary?: string;
 }
 
+/** How the school's web page looks; writers with no use for it ignore it. */
+export interface Branding {
+  /** The logo image, as a path relative to the project root (already checked to exist). */
+  logo?: string;
+  /** #rrggbb, dark enough for white text on it (checked at validation). */
+  accentColour?: string;
+}
+
 export interface DocumentMeta {
   schoolName: string;
   /** The model policy family, e.g. "lgfl-e-security". */
@@ -96,6 +104,7 @@ export interface DocumentMeta {
   version?: string;
   /** Posts that sign the PDF's governor sign-off page, in order (`sign_off.signatories`). */
   signatories?: string[];
+  branding?: Branding;
 }
 
 export interface PolicyDocument {

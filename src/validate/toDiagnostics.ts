@@ -91,7 +91,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       return [base('INVALID_FORMAT', `${field} ${issue.message}`, exampleHint(path))];
     case 'custom': {
       const code = (issue.params as { code?: string } | undefined)?.code ?? 'INVALID_VALUE';
-      const hint = code === 'INVALID_DATE' ? `write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found ${JSON.stringify(received)})` : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : undefined;
+      const hint = code === 'INVALID_DATE' ? `write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found ${JSON.stringify(received)})` : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : CUSTOM_HINTS[code];
       return [base(code, `${field} ${issue.message}`, hint)];
     }
     default:
@@ -112,6 +112,11 @@ export function missingField(path: DataPath, locator: Locator, requiredBy?: stri
     ...at,
   };
 }
+
+const CUSTOM_HINTS: Record<string, string> = {
+  INVALID_COLOUR: 'write six hexadecimal digits after a #, e.g. "#1d4f91" (in quotes, since YAML reads # as a comment)',
+  LOGO_FORMAT: 'save the logo as a PNG (or JPEG, WebP, GIF) file and name that file here, e.g. logos/our-school.png',
+};
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let node = data;

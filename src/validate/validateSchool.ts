@@ -2,8 +2,10 @@
 
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { LoadedSchool } from '../load/loadSchoolFile.ts';
+import { contrastRatio, darkenToContrast, MIN_TEXT_CONTRAST } from './contrast.ts';
 import { comparableDate } from './schemas/common.ts';
 import type { Person } from './schemas/PersonSchema.ts';
+import { HEX_COLOUR } from './schemas/SchoolSchema.ts';
 import { type SchoolData, SchoolFileSchema } from './schemas/SchoolFileSchema.ts';
 import { issueToDiagnostics, type Locator, locate } from './toDiagnostics.ts';
 
@@ -69,6 +71,20 @@ function checkRules(data: Partial<SchoolData>, locator: Locator): Diagnostic[] {
         }),
       );
     }
+  }
+
+  // The web page sets the school's name in white on this colour.
+  const accent = typeof data.school?.accent_colour === 'string' ? data.school.accent_colour.trim() : undefined;
+  if (accent && HEX_COLOUR.test(accent) && contrastRatio(accent, '#ffffff') < MIN_TEXT_CONTRAST) {
+    out.push(
+      inherited({
+        code: 'ACCENT_LOW_CONTRAST',
+        severity: 'error',
+        message: `white text on the accent colour ${accent} has a contrast ratio of ${contrastRatio(accent, '#ffffff').toFixed(2)}:1; it needs at least ${MIN_TEXT_CONTRAST}:1 to be readable`,
+        hint: `choose a darker colour, e.g. "${darkenToContrast(accent)}" (the same hue, just dark enough)`,
+        ...locate(locator, ['school', 'accent_colour']),
+      }),
+    );
   }
 
   const lockout = data.lockout_minutes;

@@ -11,12 +11,18 @@ import { createProgress } from '../progress.ts';
 export const build: Command = {
   name: 'build',
   summary: 'validate, then build every school into dist/',
-  usage: 'policy-press build [--out DIR]',
+  usage: 'policy-press build [--out DIR] [--base PATH]',
   help: `Checks every school and template as \`policy-press check\` does; on any error it
 stops with the diagnostics and leaves the previous dist/ exactly as it was.
 Otherwise it writes every output to a staging folder and swaps it in for dist/.
 
-Outputs, for each school file schools/<slug>.yaml:
+Outputs:
+  dist/index.html          every school, its review dates and status
+  dist/search/             search across every policy (index in dist/pagefind/)
+and for each school file schools/<slug>.yaml:
+  dist/<slug>/index.html   the policy as a web page
+  dist/<slug>/policy.html  the same, as one self-contained file for the
+                           school's own website (styles inline, no scripts)
   dist/<slug>/policy.pdf   the PDF, with the governor sign-off page
   dist/<slug>/policy.txt   the plain-text rendering
   dist/<slug>/policy-signed.pdf  the newest signed copy in approved/<slug>/
@@ -26,11 +32,13 @@ Outputs, for each school file schools/<slug>.yaml:
 
 Options:
   --out DIR   write to DIR instead of dist/
+  --base PATH the URL path the site will be served under, e.g. /policies/
+              (default /, or the POLICY_PRESS_BASE environment variable)
   -h, --help  show this help
 
 Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
 (and POLICY_PRESS_SEAL_PASSPHRASE) to certify every PDF with an issuer's seal.`,
-  options: { out: { type: 'string' } },
+  options: { out: { type: 'string' }, base: { type: 'string' } },
   allowPositionals: false,
   async run({ values }, io) {
     const project = loadProject(io.world);
@@ -43,7 +51,7 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
     let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, progress, env: io.env, report });
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, base: values.base as string | undefined, progress, env: io.env, report });
     } catch (error) {
       if (!(error instanceof BuildStepFailed)) throw error;
       progress.finish();

@@ -1,0 +1,74 @@
+// The website build step: Astro renders every page into the staging folder, then Pagefind indexes the policies for search.
+
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createNodeWorld } from '../project/World.ts';
+import { createSiteData } from '../site/createSiteData.ts';
+import { normaliseBase, provideSiteData } from '../site/siteData.ts';
+import type { BuildStep } from './buildProject.ts';
+
+/** The folder holding astro.config.mjs and src/pages: this package, wherever the school data lives. */
+export const SITE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs after the PDF step, so a page can link to its PDF and give its size. */
+export const writeSite: BuildStep = async (project, staging, options) => {
+  const env = options.env ?? process.env;
+  const base = normaliseBase(options.base ?? env.POLICY_PRESS_BASE);
+  const total = project.documents.size;
+  let done = 0;
+  const site = createSiteData(project, {
+    root: options.root,
+    base,
+    today: createNodeWorld(options.root, env).today(),
+    pdfBytes: (slug) => {
+      const pdf = join(staging, slug, 'policy.pdf');
+      return existsSync(pdf) ? statSync(pdf).size : undefined;
+    },
+  });
+  site.onPage = () => options.progress?.tick('pages', ++done, total);
+
+  // Astro reads these from the environment; nothing leaves the machine during a build.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  provideSiteData(site);
+  // Astro puts the page code it runs beside the output only when the output is inside the
+  // working folder; otherwise in ./.astro/, where a second build in this process would load
+  // the first build's (cached) modules. So work from the staging folder's parent meanwhile.
+  const cwd = process.cwd();
+  process.chdir(dirname(staging));
+  try {
+    await build({
+      root: SITE_ROOT,
+      outDir: staging,
+      base,
+      logLevel: 'warn',
+      vite: {
+        // The staging folder already holds the texts and PDFs of earlier steps.
+        build: { emptyOutDir: false },
+        // Astro runs its page code from beside the output, which may be far from this package's
+        // node_modules (a school project's dist/): so bundle every dependency into it.
+        environments: { prerender: { resolve: { noExternal: true } } },
+      },
+    });
+  } finally {
+    process.chdir(cwd);
+    provideSiteData(undefined);
+  }
+  await indexForSearch(staging);
+};
+
+/** Pagefind over the policy pages only (they mark their text with data-pagefind-body). */
+async function indexForSearch(site: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: site, glob: '*/index.html' });
+    if (added.errors.length) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+}

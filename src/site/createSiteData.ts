@@ -1,0 +1,34 @@
+// Project → the data the site's pages render, worked out once per build (or per change in the dev server).
+
+import { extname, join } from 'node:path';
+import type { Project } from '../project/loadProject.ts';
+import { reviewStatus } from '../write/html/reviewStatus.ts';
+import type { SiteData, SiteSchool } from './siteData.ts';
+
+const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+export interface SiteOptions {
+  root: string;
+  base: string;
+  today: string;
+  /** Size of a school's PDF, when there is one. */
+  pdfBytes?: (slug: string) => number | undefined;
+}
+
+export function createSiteData(project: Project, { root, base, today, pdfBytes }: SiteOptions): SiteData {
+  const schools: SiteSchool[] = [];
+  for (const [slug, doc] of project.documents) {
+    const school: SiteSchool = { slug, doc, status: reviewStatus(doc.meta.nextReview.iso, today) };
+    const bytes = pdfBytes?.(slug);
+    if (bytes !== undefined) school.pdfBytes = bytes;
+    const logo = doc.meta.branding?.logo;
+    if (logo) {
+      const ext = extname(logo).toLowerCase();
+      school.logo = { source: join(root, logo), fileName: `logo${ext}`, mediaType: MEDIA_TYPES[ext] ?? 'application/octet-stream' };
+    }
+    schools.push(school);
+  }
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+  schools.sort((a, b) => collator.compare(a.doc.meta.schoolName, b.doc.meta.schoolName) || a.slug.localeCompare(b.slug));
+  return { root, base, today, schools, diagnostics: project.diagnostics, sources: project.sources };
+}

@@ -1,0 +1,79 @@
+// What the Astro pages render: the project's documents, handed over by the build or the dev server, and the helpers the pages share.
+
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import type { PolicyDocument } from '../tree/types.ts';
+import { renderPolicyArticle } from '../write/html/renderPolicy.ts';
+import { renderStandalone } from '../write/html/renderStandalone.ts';
+import type { ReviewStatus } from '../write/html/reviewStatus.ts';
+
+export interface SiteSchool {
+  slug: string;
+  doc: PolicyDocument;
+  status: ReviewStatus;
+  /** Size of dist/<slug>/policy.pdf when the build made one. */
+  pdfBytes?: number;
+  /** The logo as published beside the page: dist/<slug>/logo.<ext>. */
+  logo?: { source: string; fileName: string; mediaType: string };
+}
+
+export interface SiteData {
+  /** The project folder (schools/, templates/). */
+  root: string;
+  /** URL path of the site: "/" or e.g. "/policies/" (not import.meta.env.BASE_URL, which a BASE_URL variable in the environment overrides). */
+  base: string;
+  today: string;
+  /** Sorted by school name, as the index lists them. */
+  schools: SiteSchool[];
+  /** Problems in the project; only the dev server ever renders with errors. */
+  diagnostics: Diagnostic[];
+  sources: ReadonlyMap<string, string>;
+  /** Told each time a policy page is rendered, for build progress. */
+  onPage?: (slug: string) => void;
+}
+
+// The build (and the dev server's plugin) run in this process, but Astro bundles its own
+// copy of this module for the pages; a global slot is what the two copies share.
+const SLOT = Symbol.for('policy-press.site-data');
+type Slot = { [SLOT]?: SiteData };
+
+export function provideSiteData(data: SiteData | undefined): void {
+  (globalThis as Slot)[SLOT] = data;
+}
+
+/** The handed-over data. The pages never load the project themselves: they are bundled to run far from it. */
+export function siteData(): SiteData {
+  const data = (globalThis as Slot)[SLOT];
+  if (!data) throw new Error('no site data: build the site with `policy-press build` and preview it with `policy-press dev`, not with astro directly');
+  return data;
+}
+
+export function siteSchool(slug: string | undefined): SiteSchool {
+  const school = siteData().schools.find((s) => s.slug === slug);
+  if (!school) throw new Error(`no school "${slug}" in the site data`);
+  return school;
+}
+
+/** "/", or a sub-path such as "/policies/" for a site not at the root of its domain. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Base path joined to a site path: withBase('/policies/', 'a/b/') → '/policies/a/b/'. */
+export function withBase(base: string, path = ''): string {
+  return `${base.replace(/\/*$/, '/')}${path.replace(/^\/+/, '')}`;
+}
+
+export function pageArticle(school: SiteSchool, base = siteData().base): string {
+  return renderPolicyArticle(school.doc, {
+    status: school.status,
+    ...(school.pdfBytes !== undefined ? { pdf: { href: withBase(base, `${school.slug}/policy.pdf`), bytes: school.pdfBytes } } : {}),
+    ...(school.logo ? { logoSrc: withBase(base, `${school.slug}/${school.logo.fileName}`) } : {}),
+  });
+}
+
+export function standalonePage(school: SiteSchool, css: string): string {
+  const logoSrc = school.logo ? `data:${school.logo.mediaType};base64,${readFileSync(school.logo.source).toString('base64')}` : undefined;
+  return renderStandalone(school.doc, logoSrc ? { css, logoSrc } : { css });
+}

@@ -1,0 +1,170 @@
+// Document tree → the policy as an HTML <article>: the one renderer behind the site page and the self-contained policy.html.
+
+import type { Approval, Block, Inline, ListItem, PolicyDocument, Table } from '../../tree/types.ts';
+import { escapeHtml as esc, safeHref } from './escapeHtml.ts';
+import { formatBytes } from './formatBytes.ts';
+import { type ContentsEntry, type PolicyAnchors, policyAnchors } from './policyAnchors.ts';
+import type { ReviewStatus } from './reviewStatus.ts';
+
+/** The band behind the school's name when the school sets no accent colour (GOV.UK blue, 5.2:1 with white). */
+export const DEFAULT_ACCENT = '#1d70b8';
+
+export interface PolicyHtmlOptions {
+  /** The PDF to offer, with its size. */
+  pdf?: { href: string; bytes: number };
+  /** Review status on the day of the build; leave it out of files that outlive the build. */
+  status?: ReviewStatus;
+  /** The logo's URL (a path, or a data: URL in the self-contained file). */
+  logoSrc?: string;
+}
+
+/** Class on the parts of the article that are about the policy rather than the policy itself (left out of search and of the text comparison). */
+export const ABOUT_CLASS = 'pp-about';
+
+export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOptions = {}): string {
+  const anchors = policyAnchors(doc);
+  const accent = doc.meta.branding?.accentColour ?? DEFAULT_ACCENT;
+  const logo = options.logoSrc ? `<div class="pp-masthead__logo"><img src="${esc(options.logoSrc)}" alt=""></div>` : '';
+  const out: string[] = [
+    '<article class="pp-policy" aria-labelledby="policy-title">',
+    `<header class="pp-masthead" style="--pp-accent: ${esc(accent)}">${logo}<div class="pp-masthead__text">`,
+    `<h1 class="pp-masthead__title" id="policy-title">${esc(doc.meta.title)}</h1>`,
+    `<p class="pp-masthead__school">${esc(doc.meta.schoolName)}</p>`,
+    '</div></header>',
+    `<div class="${ABOUT_CLASS}" data-pagefind-ignore="all">`,
+    renderDownload(options.pdf),
+    renderReview(doc, options.status),
+    renderContents(anchors.contents),
+    '</div>',
+    '<div class="pp-body">',
+    ...doc.children.map((s) => renderBlock(s, anchors)),
+    doc.meta.attribution ? `<p class="pp-attribution">${esc(doc.meta.attribution)}</p>` : '',
+    '</div>',
+    '</article>',
+  ];
+  return out.filter(Boolean).join('\n');
+}
+
+function renderDownload(pdf: PolicyHtmlOptions['pdf']): string {
+  if (!pdf) return '';
+  return `<p class="pp-download"><a class="pp-download__link" href="${esc(pdf.href)}">Download this policy as a PDF<span class="pp-download__meta"> (PDF, ${formatBytes(pdf.bytes)})</span></a></p>`;
+}
+
+function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined): string {
+  const { meta } = doc;
+  const row = (key: string, value: string) => `<div class="pp-summary__row"><dt class="pp-summary__key">${key}</dt><dd class="pp-summary__value">${value}</dd></div>`;
+  const tag = status ? ` <strong class="pp-tag pp-tag--${status.state}">${esc(status.label)}</strong>` : '';
+  const latest = meta.approvals.at(-1);
+  const rows = [
+    row('Last reviewed', esc(meta.lastReviewed.text)),
+    row('Reviewed by', esc(meta.reviewedBy)),
+    row('Next review', `${esc(meta.nextReview.text)}${tag}`),
+    row('Approved', latest ? describeApproval(latest) : 'No approval recorded yet'),
+  ];
+  const history = meta.approvals.length > 1 ? renderApprovals(meta.approvals) : '';
+  return [
+    '<h2 class="pp-heading-m" id="policy-review">Review and approval</h2>',
+    `<dl class="pp-summary">${rows.join('')}</dl>`,
+    history,
+  ].join('\n');
+}
+
+function describeApproval(a: Approval): string {
+  const parts = [`${esc(a.date.text)} by ${esc(a.approvedBy)}`];
+  if (a.minuteRef) parts.push(`minute ${esc(a.minuteRef)}`);
+  if (a.version) parts.push(`version ${esc(a.version)}`);
+  return parts.join(', ');
+}
+
+function renderApprovals(approvals: readonly Approval[]): string {
+  const table: Table = {
+    type: 'table',
+    id: 'approvals',
+    caption: 'Approval history',
+    columns: ['Date', 'Approved by', 'Minute', 'Version', 'What changed'],
+    groups: [
+      {
+        rows: [...approvals].reverse().map((a) => ({
+          cells: [a.date.text, a.approvedBy, a.minuteRef ?? '', a.version ?? '', a.summary ?? ''].map((value) => [{ type: 'text' as const, value }]),
+        })),
+      },
+    ],
+  };
+  return renderTable(table, undefined);
+}
+
+function renderContents(contents: readonly ContentsEntry[]): string {
+  if (!contents.length) return '';
+  const list = (entries: readonly ContentsEntry[]): string =>
+    `<ol class="pp-contents__list">${entries.map((e) => `<li><a href="#${esc(e.id)}">${esc(e.title)}</a>${e.children.length ? list(e.children) : ''}</li>`).join('')}</ol>`;
+  return `<nav class="pp-contents" aria-labelledby="policy-contents"><h2 class="pp-heading-m" id="policy-contents">Contents</h2>${list(contents)}</nav>`;
+}
+
+const idAttr = (id: string | undefined) => (id ? ` id="${esc(id)}"` : '');
+
+function renderBlock(node: Block, anchors: PolicyAnchors): string {
+  switch (node.type) {
+    case 'section': {
+      const level = node.depth + 1;
+      const size = ['l', 'm', 's'][node.depth - 1];
+      const heading = `<h${level} class="pp-heading-${size}"${idAttr(anchors.idOf(node))}>${esc(node.title)}</h${level}>`;
+      return [heading, ...node.children.map((c) => renderBlock(c, anchors))].join('\n');
+    }
+    case 'paragraph':
+      return `<p${idAttr(anchors.idOf(node))}>${renderInlines(node.children)}</p>`;
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      return `<${tag} class="pp-list pp-list--${node.ordered ? 'number' : 'bullet'}">${node.items.map((i) => renderItem(i, anchors)).join('')}</${tag}>`;
+    }
+    case 'table':
+      return renderTable(node, anchors.idOf(node));
+  }
+}
+
+function renderItem(item: ListItem, anchors: PolicyAnchors): string {
+  // A single paragraph needs no <p> of its own; longer items keep their structure.
+  const [only] = item.children;
+  const body = item.children.length === 1 && only?.type === 'paragraph' ? renderInlines(only.children) : item.children.map((c) => renderBlock(c, anchors)).join('');
+  return `<li${idAttr(anchors.idOf(item))}>${body}</li>`;
+}
+
+function renderTable(table: Table, id: string | undefined): string {
+  const cols = table.columns.length;
+  // Narrow screens stack the cells of wide tables; data-label names each cell's column there,
+  // and explicit roles keep it a table for screen readers that drop the semantics of restyled tables.
+  const stack = cols > 2;
+  const role = (name: string) => (stack ? ` role="${name}"` : '');
+  const label = (i: number) => (stack ? ` data-label="${esc(table.columns[i] ?? '')}"` : '');
+  const head = table.rowHeaders ? '' : `<thead${role('rowgroup')}><tr${role('row')}>${table.columns.map((c) => `<th scope="col"${role('columnheader')}>${esc(c)}</th>`).join('')}</tr></thead>`;
+  const bodies = table.groups.map((group) => {
+    const title = group.title !== undefined ? `<tr class="pp-table__group"${role('row')}><th scope="rowgroup" colspan="${cols}"${role('rowheader')}>${esc(group.title)}</th></tr>` : '';
+    const rows = group.rows.map(
+      (row) =>
+        `<tr${role('row')}>${row.cells
+          .map((cell, i) => (table.rowHeaders && i === 0 ? `<th scope="row"${role('rowheader')}>${renderInlines(cell)}</th>` : `<td${role('cell')}${label(i)}>${renderInlines(cell)}</td>`))
+          .join('')}</tr>`,
+    );
+    return `<tbody${role('rowgroup')}>${title}${rows.join('')}</tbody>`;
+  });
+  return `<table class="pp-table${stack ? ' pp-table--stack' : ''}"${role('table')}${idAttr(id)}><caption class="pp-table__caption">${esc(table.caption)}</caption>${head}${bodies.join('')}</table>`;
+}
+
+export function renderInlines(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return esc(node.value);
+        case 'strong':
+          return `<strong>${renderInlines(node.children)}</strong>`;
+        case 'emphasis':
+          return `<em>${renderInlines(node.children)}</em>`;
+        case 'link': {
+          const href = safeHref(node.url);
+          const text = renderInlines(node.children);
+          return href ? `<a href="${esc(href)}">${text || esc(href)}</a>` : text;
+        }
+      }
+    })
+    .join('');
+}

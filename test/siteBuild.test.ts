@@ -1,0 +1,114 @@
+// `policy-press build` and the site: stops on bad input leaving dist/ alone, shows progress, checks logos and colours.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { writeSite } from '../src/build/writeSite.ts';
+import type { Io } from '../src/cli/Command.ts';
+import { main } from '../src/cli/main.ts';
+import { loadProject } from '../src/project/loadProject.ts';
+import { createNodeWorld } from '../src/project/World.ts';
+import { formatBytes } from '../src/write/html/formatBytes.ts';
+import { checkJson, run, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { tinyPng } from './support/tinyPng.ts';
+
+const branded = (lines: string) => school((y) => y.replace('  name: Test Primary', `  name: Test Primary\n${lines}`));
+
+describe('logo and accent colour', () => {
+  it('accepts a dark accent colour and a PNG logo beside the school file', async () => {
+    const root = tempProject({ 'schools/test.yaml': branded('  logo: logos/test.png\n  accent_colour: "#1D4F91"'), 'schools/logos/test.png': tinyPng(4, 2, [0, 0, 0]) });
+    const { code, diagnostics } = await checkJson(root);
+    expect(diagnostics).toEqual([]);
+    expect(code).toBe(0);
+    const doc = loadProject(createNodeWorld(root)).documents.get('test')!;
+    expect(doc.meta.branding).toEqual({ logo: 'schools/logos/test.png', accentColour: '#1d4f91' });
+  });
+
+  it('rejects an accent colour white text cannot be read on, at the field, with a darker colour to use', async () => {
+    const root = tempProject({ 'schools/test.yaml': branded('  accent_colour: "#ffdd00"') });
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ACCENT_LOW_CONTRAST', severity: 'error', file: 'schools/test.yaml', line: 4, column: 18 })]);
+    expect(diagnostics[0]!.hint).toMatch(/"#[0-9a-f]{6}"/);
+  });
+
+  it('rejects a colour that is not #rrggbb', async () => {
+    const root = tempProject({ 'schools/test.yaml': branded('  accent_colour: navy') });
+    expect((await checkJson(root)).diagnostics).toEqual([expect.objectContaining({ code: 'INVALID_COLOUR', line: 4, column: 18 })]);
+  });
+
+  it('reports a missing, oversized, mislabelled or non-image logo at the field', async () => {
+    const cases: [string, Record<string, Uint8Array>, string][] = [
+      ['logos/none.png', {}, 'LOGO_NOT_FOUND'],
+      ['logos/logo.svg', { 'schools/logos/logo.svg': new TextEncoder().encode('<svg onload="alert(1)"/>') }, 'LOGO_FORMAT'],
+      ['logos/fake.png', { 'schools/logos/fake.png': new TextEncoder().encode('not a png at all') }, 'LOGO_FORMAT'],
+      ['logos/huge.png', { 'schools/logos/huge.png': new Uint8Array(600 * 1024).fill(0x89) }, 'LOGO_TOO_LARGE'],
+      ['../../outside.png', {}, 'LOGO_NOT_FOUND'],
+    ];
+    for (const [logo, files, code] of cases) {
+      const root = tempProject({ 'schools/test.yaml': branded(`  logo: ${logo}`), ...files });
+      expect((await checkJson(root)).diagnostics, logo).toEqual([expect.objectContaining({ code, file: 'schools/test.yaml', line: 4, column: 9 })]);
+    }
+  });
+});
+
+describe('build', () => {
+  it('stops with the diagnostics on any error, leaving the previous dist/ exactly as it was', async () => {
+    const root = tempProject({ 'schools/test.yaml': school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: ten')) });
+    mkdirSync(join(root, 'dist'));
+    writeFileSync(join(root, 'dist/index.html'), 'the last good site');
+    const result = await run(root, ['build']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('WRONG_TYPE');
+    expect(result.stderr).toContain('Build stopped: dist/ was not changed.');
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('the last good site');
+  });
+
+  it('builds the site last, after the steps whose files its pages link to', () => {
+    expect(BUILD_STEPS.at(-1)).toBe(writeSite);
+  });
+
+  it('links each page to its PDF with the size, when an earlier step wrote one', async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const project = loadProject(createNodeWorld(root));
+    const fakePdf = async (_p: unknown, staging: string) => {
+      mkdirSync(join(staging, 'test'), { recursive: true });
+      writeFileSync(join(staging, 'test/policy.pdf'), new Uint8Array(84_000));
+    };
+    const out = await buildProject(project, { root, env: { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH } }, [fakePdf, writeSite]);
+    const page = readFileSync(join(out, 'test/index.html'), 'utf8');
+    expect(page).toContain(`href="/test/policy.pdf">Download this policy as a PDF<span class="pp-download__meta"> (PDF, ${formatBytes(84_000)})</span>`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('(PDF, 82 KB)');
+    expect(existsSync(join(out, 'test/policy.html'))).toBe(true);
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('shows progress on a terminal and one summary line in a log', async () => {
+    const root = tempProject({ 'schools/a.yaml': school(), 'schools/b.yaml': school((y) => y.replace('Test Primary', 'Other Primary')) });
+    const build = async (isTTY: boolean) => {
+      let stderr = '';
+      const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH };
+      const io: Io = { stdout: () => {}, stderr: (t) => void (stderr += t), isTTY, env, cwd: root, world: createNodeWorld(root, env) };
+      expect(await main(['build', '--out', join(root, isTTY ? 'tty' : 'log')], io)).toBe(0);
+      return stderr;
+    };
+    const log = await build(false);
+    expect(log).not.toContain('\r');
+    expect(log).toMatch(/^built 2\/2 texts, (?:2\/2 PDFs, )?2\/2 pages\n✓ 2 schools → /);
+    const tty = await build(true);
+    expect(tty).toContain('\r\u001b[2K');
+    expect(tty).toMatch(/pages 1\/2/);
+    expect(tty).toMatch(/pages 2\/2/);
+  });
+
+  it('serves the site under a base path when asked', async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const result = await run(root, ['build', '--base', 'trust/policies']);
+    expect(result.code).toBe(0);
+    const index = readFileSync(join(root, 'dist/index.html'), 'utf8');
+    expect(index).toContain('href="/trust/policies/test/"');
+    expect(index).toContain('action="/trust/policies/search/"');
+    expect(readFileSync(join(root, 'dist/search/index.html'), 'utf8')).toContain('data-base="/trust/policies/"');
+  });
+});
