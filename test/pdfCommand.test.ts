@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
-import { writePdfs } from '../src/build/writePdfs.ts';
+import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
@@ -41,6 +41,20 @@ describe('policy-press pdf', () => {
     expect(Buffer.compare(a, readFileSync(join(root, 'b.pdf')))).toBe(0);
     await run(root, ['pdf', 'test-primary', '-o', 'c.pdf'], {});
     expect(Buffer.compare(a, readFileSync(join(root, 'c.pdf')))).toBe(0);
+  });
+
+  it('writes the same bytes on worker threads as in one thread, for a trust-sized build', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const root = tempProject(files);
+    const project = loadProject(createNodeWorld(root, epoch));
+    await buildProject(project, { root, outDir: join(root, 'one'), env: { ...epoch, POLICY_PRESS_THREADS: '1' } }, [writePdfs]);
+    const ticks: number[] = [];
+    await buildProject(project, { root, outDir: join(root, 'many'), env: epoch, progress: { tick: (_t, done) => void ticks.push(done) } }, [writePdfs]);
+    expect(ticks).toEqual(Array.from({ length: PARALLEL_FROM }, (_, i) => i + 1));
+    for (let i = 0; i < PARALLEL_FROM; i++) {
+      const file = `school-${i}/policy.pdf`;
+      expect(Buffer.compare(readFileSync(join(root, 'one', file)), readFileSync(join(root, 'many', file))), file).toBe(0);
+    }
   });
 
   it('writes SLUG.pdf in the current folder by default', async () => {
