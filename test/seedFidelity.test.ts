@@ -114,7 +114,7 @@ describe('example schools', () => {
     expect([...project.documents.keys()].sort()).toEqual(slugs);
   });
 
-  it.each(slugs)('%s renders to test/golden/%s.txt', (slug) => {
+  it.each(slugs)('%s renders to its golden text', (slug) => {
     const file = join(GOLDEN_DIR, `${slug}.txt`);
     const text = textOf(slug);
     if (UPDATE) writeFileSync(file, text);

@@ -8,6 +8,7 @@ import { DEFAULT_SIGNATORIES } from '../tree/signOff.ts';
 import type { PolicyDocument, Section, Table } from '../tree/types.ts';
 import type { School } from '../validate/validateSchool.ts';
 import { applyCustomisations } from './applyCustomisations.ts';
+import { documentHistory } from './documentHistory.ts';
 import { formatDate, policyDate } from './format.ts';
 import { handlebarsHelpers } from './helpers.ts';
 import type { TemplateFamily } from './loadFamily.ts';
@@ -130,6 +131,8 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
   const customised = applyCustomisations(doc, school, family);
   diagnostics.push(...customised.diagnostics);
   diagnostics.push(...resolveLinks(customised.value, school, family));
+  const history = documentHistory(customised.value.meta.approvals);
+  if (history) customised.value.children.push(history);
   return { value: diagnostics.some((d) => d.severity === 'error') ? undefined : customised.value, diagnostics };
 }
 

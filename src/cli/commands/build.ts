@@ -3,7 +3,7 @@
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { buildProject } from '../../build/buildProject.ts';
 import { BuildStepFailed } from '../../build/sealPdfs.ts';
-import { loadProject } from '../../project/loadProject.ts';
+import { loadPolicies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 import { createProgress } from '../progress.ts';
@@ -41,7 +41,7 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
   options: { out: { type: 'string' }, base: { type: 'string' } },
   allowPositionals: false,
   async run({ values }, io) {
-    const project = loadProject(io.world);
+    const project = await loadPolicies(io.world);
     printDiagnostics(project.diagnostics, project.sources, io);
     if (hasErrors(project.diagnostics)) {
       io.stderr('Build stopped: dist/ was not changed.\n');

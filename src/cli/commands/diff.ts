@@ -5,6 +5,7 @@ import { diffVersions } from '../../diff/diffSchool.ts';
 import { diffToHtmlPage, diffToText } from '../../diff/formatDiff.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CHANGE_SUMMARY_ID } from '../../diff/changeSummary.ts';
 import { looksLikePdf, NotOurPdfError, readEmbeddedSource } from '../../diff/embeddedSource.ts';
 import { createGitWorld, GitError, resolveRevision, shortRevision } from '../../diff/gitWorld.ts';
 import { lastChangedRevision, type PolicyVersion, versionFromWorld } from '../../diff/revisions.ts';
@@ -12,6 +13,11 @@ import { type Command, EXIT, UsageError } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 
 const FORMATS = ['text', 'html', 'json'] as const;
+
+/** A signed copy's own "Summary of changes" section is not part of what is compared. */
+function withoutSummary(version: PolicyVersion): PolicyVersion {
+  return version.doc ? { ...version, doc: { ...version.doc, children: version.doc.children.filter((s) => s.id !== CHANGE_SUMMARY_ID) } } : version;
+}
 
 async function versionFromPdf(path: string, label: string): Promise<{ value: PolicyVersion | undefined; diagnostics: Diagnostic[] }> {
   let bytes: Uint8Array;
@@ -43,7 +49,8 @@ were at that commit. A PDF made by policy-press (a signed copy too) carries its
 own source, so it can be either side, and needs no git.
 
 Options:
-  --from REV     the older side; default: the last commit that changed this
+  --from REV     the older side; default: the newest signed copy in
+                 approved/SLUG/, else the last commit that changed this
                  school's rendered policy
   --to REV       the newer side; default: the working tree (also: worktree)
   --format F     text (default; coloured on a terminal), html (a page with
@@ -75,6 +82,8 @@ Options:
       if (!to.value.doc) return fail([problem('UNKNOWN_SCHOOL', `there is no school "${slug}" in ${to.value.label}`, 'check the slug: it is the file name in schools/ without .yaml')]);
 
       let fromRev = values.from as string | undefined;
+      const signed = io.world.listDir(`approved/${slug}`).filter((n) => /^\d{4}-\d{2}-\d{2}\.pdf$/i.test(n)).sort().at(-1);
+      if (fromRev === undefined && signed) fromRev = `approved/${slug}/${signed}`;
       if (fromRev === undefined) {
         const commit = lastChangedRevision(io.world, slug, to.value);
         if (!commit) return fail([problem('NO_EARLIER_VERSION', `no commit has a different version of ${slug}'s policy to compare with`, 'commit the school file first, or give --from')]);
@@ -83,7 +92,7 @@ Options:
       const from = await at(fromRev);
       if (!from.value) return fail(from.diagnostics);
 
-      const result = diffVersions(from.value, to.value);
+      const result = diffVersions(withoutSummary(from.value), withoutSummary(to.value));
       if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else if (format === 'html') io.stdout(diffToHtmlPage(result));
       else io.stdout(diffToText(result, io.isTTY && !io.env.NO_COLOR && Boolean(process.stdout.isTTY)));

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { schoolPdf } from '../../build/writePdfs.ts';
 import { hasErrors } from '../../diagnostics/index.ts';
-import { loadProject } from '../../project/loadProject.ts';
+import { loadPolicies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT, UsageError } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 
@@ -41,7 +41,7 @@ is written), 2 a usage error.`,
     const slug = positionals[0]!;
     const out = values.out as string | undefined;
     if (out !== undefined && !out.trim()) throw new UsageError('--out needs a file name, e.g. `-o policy.pdf`');
-    const project = loadProject(io.world, { only: [slug] });
+    const project = await loadPolicies(io.world, { only: [slug] });
     printDiagnostics(project.diagnostics, project.sources, io);
     const doc = project.documents.get(slug);
     if (!doc || hasErrors(project.diagnostics)) {

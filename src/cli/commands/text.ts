@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasErrors } from '../../diagnostics/index.ts';
 import { looksLikePdf, NotOurPdfError, readEmbeddedSource } from '../../diff/embeddedSource.ts';
-import { loadProject } from '../../project/loadProject.ts';
+import { loadPolicies } from '../../project/loadPolicies.ts';
 import { dumpTree } from '../../tree/dumpTree.ts';
 import { toPlainText } from '../../write/text/toPlainText.ts';
 import { type Command, EXIT, UsageError } from '../Command.ts';
@@ -33,7 +33,7 @@ Options:
     if (positionals.length !== 1) throw new UsageError('give exactly one school slug, e.g. `policy-press text ashmole-primary`');
     const slug = positionals[0]!;
     if (/[/\\.]/.test(slug) && existsSync(resolve(io.cwd, slug))) return printPdfText(resolve(io.cwd, slug), slug, io);
-    const project = loadProject(io.world, { only: [slug] });
+    const project = await loadPolicies(io.world, { only: [slug] });
     printDiagnostics(project.diagnostics, project.sources, io);
     const doc = project.documents.get(slug);
     if (!doc || hasErrors(project.diagnostics)) return EXIT.FAILED;

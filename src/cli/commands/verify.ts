@@ -7,6 +7,7 @@ import { schoolPdf } from '../../build/writePdfs.ts';
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { readEmbeddedSource } from '../../diff/embeddedSource.ts';
 import { loadProject } from '../../project/loadProject.ts';
+import { loadPolicies } from '../../project/loadPolicies.ts';
 import { APPROVED_DIR } from '../../sign/approvedCopies.ts';
 import { compareWithOriginal, firstRevisionCandidates, type OriginalComparison } from '../../sign/compareWithOriginal.ts';
 import { readCertificates } from '../../sign/readCertificates.ts';
@@ -32,7 +33,7 @@ async function currentPolicyPdf(io: Io, file: string, bytes: Uint8Array): Promis
     slug = everyone && [...everyone.documents].find(([, doc]) => doc.meta.schoolName === name)?.[0];
     if (!slug) return { why: 'which school it is could not be told (give --original dist/<slug>/policy.pdf)' };
   }
-  const project = loadProject(io.world, { only: [slug] });
+  const project = await loadPolicies(io.world, { only: [slug] });
   const doc = project.documents.get(slug);
   if (!doc || hasErrors(project.diagnostics)) return { slug, why: `schools/${slug}.yaml does not build now (run \`policy-press check ${slug}\`)` };
   return { slug, pdf: await schoolPdf(project, slug, io.env) };

@@ -1,0 +1,89 @@
+// "Summary of changes since <date>": what governors are asked to approve, compared with the copy they signed last.
+
+import type { Diagnostic } from '../diagnostics/index.ts';
+import type { Project } from '../project/loadProject.ts';
+import type { World } from '../project/World.ts';
+import { formatDate } from '../render/format.ts';
+import type { PolicyDocument, Section } from '../tree/types.ts';
+import { toPlainText } from '../write/text/toPlainText.ts';
+import { diffVersions } from './diffSchool.ts';
+import { readEmbeddedSource } from './embeddedSource.ts';
+import type { PolicyDiff } from './formatDiff.ts';
+import type { PolicyVersion } from './revisions.ts';
+
+export const CHANGE_SUMMARY_ID = 'changes-since-approval';
+const APPROVED_DIR = 'approved';
+const DATED_PDF = /^(\d{4}-\d{2}-\d{2})\.pdf$/i;
+
+/** The policy without its change summary: what a signed copy is compared on. */
+export function coreText(doc: PolicyDocument): string {
+  return toPlainText({ ...doc, children: doc.children.filter((s) => s.id !== CHANGE_SUMMARY_ID) });
+}
+
+export interface ApprovedBase {
+  /** The approval date (the file's name). */
+  date: string;
+  file: string;
+  version: PolicyVersion;
+}
+
+/**
+ * The newest signed copy whose wording differs from the current policy's.
+ * Copies with the current wording are skipped, so once this version is
+ * signed, rebuilding it still summarises the changes against the approval
+ * before — and the rebuilt PDF stays byte for byte the signed one.
+ */
+export async function approvedBase(world: World, doc: PolicyDocument): Promise<ApprovedBase | undefined> {
+  const dir = `${APPROVED_DIR}/${doc.slug}`;
+  const current = coreText(doc);
+  for (const name of world.listDir(dir).filter((n) => DATED_PDF.test(n)).sort().reverse()) {
+    const file = `${dir}/${name}`;
+    const bytes = world.readFile(file);
+    const source = bytes && (await readEmbeddedSource(bytes).catch(() => undefined));
+    if (!source) continue; // the build's publishing step reports unreadable copies
+    if (coreText(source.tree) === current) continue;
+    const date = DATED_PDF.exec(name)![1]!;
+    const tree = { ...source.tree, children: source.tree.children.filter((c) => c.id !== CHANGE_SUMMARY_ID) };
+    return { date, file, version: { label: `the copy approved on ${formatDate(date)} (${file})`, doc: tree, data: source.data } };
+  }
+  return undefined;
+}
+
+export function changeSummarySection(diff: PolicyDiff, since: string): Section {
+  return {
+    type: 'section',
+    id: CHANGE_SUMMARY_ID,
+    depth: 1,
+    title: `Summary of changes since ${formatDate(since)}`,
+    children: [
+      { type: 'paragraph', children: [{ type: 'text', value: `What has changed since governors approved this policy on ${formatDate(since)}.` }] },
+      { type: 'list', ordered: false, items: diff.summary.map((line) => ({ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: line }] }] })) },
+    ],
+  };
+}
+
+export interface ChangesSinceApproval {
+  since: string;
+  diff: PolicyDiff;
+}
+
+/**
+ * Adds the summary section to every school whose policy changed since its
+ * last signed copy (before the document history, so just before the PDF's
+ * sign-off page), and returns the diffs for the site's changes pages.
+ */
+export async function addChangeSummaries(project: Project, world: World): Promise<{ value: Map<string, ChangesSinceApproval>; diagnostics: Diagnostic[] }> {
+  const changes = new Map<string, ChangesSinceApproval>();
+  for (const school of project.schools) {
+    const doc = project.documents.get(school.slug);
+    if (!doc) continue;
+    const base = await approvedBase(world, doc);
+    if (!base) continue;
+    const diff = diffVersions(base.version, { label: 'this version', doc, data: school.data });
+    if (diff.summary.length === 0) continue;
+    changes.set(school.slug, { since: base.date, diff });
+    const at = doc.children.findIndex((s) => s.id === 'document-history');
+    doc.children.splice(at < 0 ? doc.children.length : at, 0, changeSummarySection(diff, base.date));
+  }
+  return { value: changes, diagnostics: [] };
+}
