@@ -7,6 +7,7 @@ import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { dev } from './commands/dev.ts';
 import { diff } from './commands/diff.ts';
+import { gitSetup } from './commands/gitSetup.ts';
 import { newSchool } from './commands/new.ts';
 import { pdf } from './commands/pdf.ts';
 import { schema } from './commands/schema.ts';
@@ -15,7 +16,7 @@ import { templates } from './commands/templates.ts';
 import { text } from './commands/text.ts';
 import { verify } from './commands/verify.ts';
 
-export const COMMANDS: Command[] = [check, build, dev, newSchool, text, pdf, sign, verify, diff, templates, schema];
+export const COMMANDS: Command[] = [check, build, dev, newSchool, text, pdf, sign, verify, diff, gitSetup, templates, schema];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
