@@ -278,7 +278,7 @@ describe.skipIf(!browserAvailable())('the website, in a real browser', { timeout
     for (const slug of slugs) {
       const pdf = join(dist, slug, 'policy.pdf');
       const { page } = await open(`${slug}/`);
-      const link = page.locator('.pp-download a');
+      const link = page.locator('.pp-download a[href$="/policy.pdf"]');
       if (existsSync(pdf)) {
         expect(await link.getAttribute('href')).toBe(`${BASE}${slug}/policy.pdf`);
         expect(await link.innerText()).toContain(`(PDF, ${formatBytes(statSync(pdf).size)})`);

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { APPROVAL_FILE, type PublishedApproval, SIGNED_FILE } from '../src/build/publishSignedCopies.ts';
 import { writeSite } from '../src/build/writeSite.ts';
 import type { Io } from '../src/cli/Command.ts';
 import { main } from '../src/cli/main.ts';
@@ -82,6 +83,29 @@ describe('build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('(PDF, 82 KB)');
     expect(existsSync(join(out, 'test/policy.html'))).toBe(true);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it("links the governors' signed copy and says who signed it, when the signed-copy step published one", async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const project = loadProject(createNodeWorld(root));
+    const published: PublishedApproval = {
+      status: 'signed',
+      sentence: 'Approved and signed by Jane Smith, Chair of Governors, on 5 October 2024',
+      approvedOn: '2024-10-05',
+      file: SIGNED_FILE,
+      sha256: 'c0ffee'.padEnd(64, '0'),
+      signers: [{ name: 'Jane Smith', role: 'Chair of Governors', date: '2024-10-05' }],
+    };
+    const fakeSigned = async (_p: unknown, staging: string) => {
+      mkdirSync(join(staging, 'test'), { recursive: true });
+      writeFileSync(join(staging, 'test', SIGNED_FILE), new Uint8Array(90_000));
+      writeFileSync(join(staging, 'test', APPROVAL_FILE), JSON.stringify(published));
+    };
+    const out = await buildProject(project, { root, env: { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH } }, [fakeSigned, writeSite]);
+    const page = readFileSync(join(out, 'test/index.html'), 'utf8');
+    expect(page).toContain(`href="/test/${SIGNED_FILE}">Download the copy signed by governors<span class="pp-download__meta"> (PDF, 88 KB)</span>`);
+    expect(page).toContain(published.sha256);
+    expect(page).toContain(published.sentence);
   });
 
   it('shows progress on a terminal and one summary line in a log', async () => {

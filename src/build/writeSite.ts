@@ -7,11 +7,12 @@ import { createNodeWorld } from '../project/World.ts';
 import { createSiteData } from '../site/createSiteData.ts';
 import { normaliseBase, provideSiteData } from '../site/siteData.ts';
 import type { BuildStep } from './buildProject.ts';
+import { readPublishedApproval } from './publishSignedCopies.ts';
 
 /** The folder holding astro.config.mjs and src/pages: this package, wherever the school data lives. */
 export const SITE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs after the PDF step, so a page can link to its PDF and give its size. */
+/** Runs after the PDF and signed-copy steps, so a page can link to those files and give their sizes. */
 export const writeSite: BuildStep = async (project, staging, options) => {
   const env = options.env ?? process.env;
   const base = normaliseBase(options.base ?? env.POLICY_PRESS_BASE);
@@ -21,9 +22,14 @@ export const writeSite: BuildStep = async (project, staging, options) => {
     root: options.root,
     base,
     today: createNodeWorld(options.root, env).today(),
-    pdfBytes: (slug) => {
-      const pdf = join(staging, slug, 'policy.pdf');
-      return existsSync(pdf) ? statSync(pdf).size : undefined;
+    pdfBytes: (slug) => sizeOf(join(staging, slug, 'policy.pdf')),
+    approval: (slug) => {
+      const published = readPublishedApproval(staging, slug);
+      if (!published) return undefined;
+      const bytes = published.file && sizeOf(join(staging, slug, published.file));
+      return published.file && published.sha256 && bytes !== undefined
+        ? { sentence: published.sentence, signed: { fileName: published.file, bytes, sha256: published.sha256 } }
+        : { sentence: published.sentence };
     },
   });
   site.onPage = () => options.progress?.tick('pages', ++done, total);
@@ -58,7 +64,15 @@ export const writeSite: BuildStep = async (project, staging, options) => {
   await indexForSearch(staging);
 };
 
-/** Pagefind over the policy pages only (they mark their text with data-pagefind-body). */
+function sizeOf(file: string): number | undefined {
+  return existsSync(file) ? statSync(file).size : undefined;
+}
+
+/**
+ * Pagefind over the built policy pages (they mark their text with data-pagefind-body); search then
+ * works from the files it writes into the site. (Feeding it each page from memory while Astro renders
+ * was tried: its service mode costs half as much CPU again as reading the finished files.)
+ */
 async function indexForSearch(site: string): Promise<void> {
   const pagefind = await import('pagefind');
   try {

@@ -13,14 +13,18 @@ export interface SiteOptions {
   today: string;
   /** Size of a school's PDF, when there is one. */
   pdfBytes?: (slug: string) => number | undefined;
+  /** The signed copy the build published for a school, when there is one. */
+  approval?: (slug: string) => SiteSchool['approval'];
 }
 
-export function createSiteData(project: Project, { root, base, today, pdfBytes }: SiteOptions): SiteData {
+export function createSiteData(project: Project, { root, base, today, pdfBytes, approval }: SiteOptions): SiteData {
   const schools: SiteSchool[] = [];
   for (const [slug, doc] of project.documents) {
     const school: SiteSchool = { slug, doc, status: reviewStatus(doc.meta.nextReview.iso, today) };
     const bytes = pdfBytes?.(slug);
     if (bytes !== undefined) school.pdfBytes = bytes;
+    const approved = approval?.(slug);
+    if (approved) school.approval = approved;
     const logo = doc.meta.branding?.logo;
     if (logo) {
       const ext = extname(logo).toLowerCase();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { PolicyDocument } from '../tree/types.ts';
-import { renderPolicyArticle } from '../write/html/renderPolicy.ts';
+import { renderPolicyArticle, type SignedApproval } from '../write/html/renderPolicy.ts';
 import { renderStandalone } from '../write/html/renderStandalone.ts';
 import type { ReviewStatus } from '../write/html/reviewStatus.ts';
 
@@ -15,6 +15,10 @@ export interface SiteSchool {
   pdfBytes?: number;
   /** The logo as published beside the page: dist/<slug>/logo.<ext>. */
   logo?: { source: string; fileName: string; mediaType: string };
+  /** The governors' signed copy, when approved/<slug>/ has one (see build/publishSignedCopies.ts). */
+  approval?: { sentence: string; signed?: { fileName: string; bytes: number; sha256: string } };
+  /** The rendered article, once pageArticle has made it. */
+  article?: string;
 }
 
 export interface SiteData {
@@ -65,12 +69,24 @@ export function withBase(base: string, path = ''): string {
   return `${base.replace(/\/*$/, '/')}${path.replace(/^\/+/, '')}`;
 }
 
+/** The policy article of a school's page, rendered once however many times Astro asks. */
 export function pageArticle(school: SiteSchool, base = siteData().base): string {
+  // Kept on the school itself: the pages run in Astro's bundled copy of this module, so a cache here would not be shared.
+  school.article ??= renderArticle(school, base);
+  return school.article;
+}
+
+function renderArticle(school: SiteSchool, base: string): string {
   return renderPolicyArticle(school.doc, {
     status: school.status,
     ...(school.pdfBytes !== undefined ? { pdf: { href: withBase(base, `${school.slug}/policy.pdf`), bytes: school.pdfBytes } } : {}),
     ...(school.logo ? { logoSrc: withBase(base, `${school.slug}/${school.logo.fileName}`) } : {}),
+    ...(school.approval ? { approval: signedApproval(school.slug, school.approval, base) } : {}),
   });
+}
+
+function signedApproval(slug: string, { sentence, signed }: NonNullable<SiteSchool['approval']>, base: string): SignedApproval {
+  return signed ? { sentence, signed: { href: withBase(base, `${slug}/${signed.fileName}`), bytes: signed.bytes, sha256: signed.sha256 } } : { sentence };
 }
 
 export function standalonePage(school: SiteSchool, css: string): string {

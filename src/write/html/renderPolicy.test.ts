@@ -95,7 +95,7 @@ describe('renderPolicyArticle', () => {
     const kv = renderPolicyArticle(
       doc([{ type: 'section', id: 's', depth: 1, title: 'S', children: [{ type: 'table', id: 'kv', caption: 'Details', columns: ['Detail', 'Value'], rowHeaders: true, groups: [{ rows: [{ cells: [[text('Name')], [text('Test')]] }] }] }] }]),
     );
-    expect(kv).toContain('<tr><th scope="row">Name</th><td>Test</td></tr>');
+    expect(kv).toContain('<tr><th scope="row">Name</th>\n<td>Test</td></tr>');
     expect(kv).not.toContain('<thead>');
   });
 
@@ -112,6 +112,18 @@ describe('renderPolicyArticle', () => {
     expect(approved).toContain('3 October 2024 by Full Governing Body, version 2.0');
     expect(approved).toContain('<caption class="pp-table__caption">Approval history</caption>');
     expect(approved).not.toContain('<script>');
+  });
+
+  it("offers the governors' signed copy with its size and digest, and says who signed it", () => {
+    const signed = renderPolicyArticle(sample, {
+      approval: { sentence: 'Approved and signed by Jane <Smith>, Chair of Governors, on 5 October 2024', signed: { href: '/s/policy-signed.pdf', bytes: 90_000, sha256: 'ab'.repeat(32) } },
+    });
+    expect(signed).toContain('href="/s/policy-signed.pdf">Download the copy signed by governors<span class="pp-download__meta"> (PDF, 88 KB)</span>');
+    expect(signed).toContain(`<code>${'ab'.repeat(32)}</code>`);
+    expect(signed).toContain('<dt class="pp-summary__key">Signed copy</dt><dd class="pp-summary__value">Approved and signed by Jane &lt;Smith&gt;, Chair of Governors, on 5 October 2024</dd>');
+    const changed = renderPolicyArticle(sample, { approval: { sentence: 'Changed since governors approved it on 5 October 2024' } });
+    expect(changed).toContain('Changed since governors approved it on 5 October 2024');
+    expect(changed).not.toContain('policy-signed.pdf');
   });
 
   it('sets the accent colour and the logo', () => {

@@ -16,6 +16,15 @@ export interface PolicyHtmlOptions {
   status?: ReviewStatus;
   /** The logo's URL (a path, or a data: URL in the self-contained file). */
   logoSrc?: string;
+  /** The governors' signed copy, as the build published it from approved/<slug>/. */
+  approval?: SignedApproval;
+}
+
+export interface SignedApproval {
+  /** "Approved and signed by …" or "Changed since governors approved it on …". */
+  sentence: string;
+  /** The signed PDF when it is the current policy. */
+  signed?: { href: string; bytes: number; sha256: string };
 }
 
 /** Class on the parts of the article that are about the policy rather than the policy itself (left out of search and of the text comparison). */
@@ -32,8 +41,8 @@ export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOpti
     `<p class="pp-masthead__school">${esc(doc.meta.schoolName)}</p>`,
     '</div></header>',
     `<div class="${ABOUT_CLASS}" data-pagefind-ignore="all">`,
-    renderDownload(options.pdf),
-    renderReview(doc, options.status),
+    renderDownload(options.pdf, options.approval?.signed),
+    renderReview(doc, options.status, options.approval),
     renderContents(anchors.contents),
     '</div>',
     '<div class="pp-body">',
@@ -45,12 +54,19 @@ export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOpti
   return out.filter(Boolean).join('\n');
 }
 
-function renderDownload(pdf: PolicyHtmlOptions['pdf']): string {
-  if (!pdf) return '';
-  return `<p class="pp-download"><a class="pp-download__link" href="${esc(pdf.href)}">Download this policy as a PDF<span class="pp-download__meta"> (PDF, ${formatBytes(pdf.bytes)})</span></a></p>`;
+function renderDownload(pdf: PolicyHtmlOptions['pdf'], signed: SignedApproval['signed']): string {
+  const links: string[] = [];
+  if (pdf) links.push(`<p><a class="pp-download__link" href="${esc(pdf.href)}">Download this policy as a PDF<span class="pp-download__meta"> (PDF, ${formatBytes(pdf.bytes)})</span></a></p>`);
+  if (signed) {
+    links.push(
+      `<p><a class="pp-download__link" href="${esc(signed.href)}">Download the copy signed by governors<span class="pp-download__meta"> (PDF, ${formatBytes(signed.bytes)})</span></a></p>`,
+      `<p class="pp-download__hash">SHA-256 of the signed copy: <code>${esc(signed.sha256)}</code></p>`,
+    );
+  }
+  return links.length ? `<div class="pp-download">${links.join('')}</div>` : '';
 }
 
-function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined): string {
+function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined, approval: SignedApproval | undefined): string {
   const { meta } = doc;
   const row = (key: string, value: string) => `<div class="pp-summary__row"><dt class="pp-summary__key">${key}</dt><dd class="pp-summary__value">${value}</dd></div>`;
   const tag = status ? ` <strong class="pp-tag pp-tag--${status.state}">${esc(status.label)}</strong>` : '';
@@ -61,6 +77,7 @@ function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined): st
     row('Next review', `${esc(meta.nextReview.text)}${tag}`),
     row('Approved', latest ? describeApproval(latest) : 'No approval recorded yet'),
   ];
+  if (approval) rows.push(row('Signed copy', esc(approval.sentence)));
   const history = meta.approvals.length > 1 ? renderApprovals(meta.approvals) : '';
   return [
     '<h2 class="pp-heading-m" id="policy-review">Review and approval</h2>',
@@ -135,18 +152,19 @@ function renderTable(table: Table, id: string | undefined): string {
   const stack = cols > 2;
   const role = (name: string) => (stack ? ` role="${name}"` : '');
   const label = (i: number) => (stack ? ` data-label="${esc(table.columns[i] ?? '')}"` : '');
-  const head = table.rowHeaders ? '' : `<thead${role('rowgroup')}><tr${role('row')}>${table.columns.map((c) => `<th scope="col"${role('columnheader')}>${esc(c)}</th>`).join('')}</tr></thead>`;
+  const head = table.rowHeaders ? '' : `<thead${role('rowgroup')}><tr${role('row')}>${table.columns.map((c) => `<th scope="col"${role('columnheader')}>${esc(c)}</th>`).join('\n')}</tr></thead>`;
   const bodies = table.groups.map((group) => {
     const title = group.title !== undefined ? `<tr class="pp-table__group"${role('row')}><th scope="rowgroup" colspan="${cols}"${role('rowheader')}>${esc(group.title)}</th></tr>` : '';
     const rows = group.rows.map(
       (row) =>
         `<tr${role('row')}>${row.cells
           .map((cell, i) => (table.rowHeaders && i === 0 ? `<th scope="row"${role('rowheader')}>${renderInlines(cell)}</th>` : `<td${role('cell')}${label(i)}>${renderInlines(cell)}</td>`))
-          .join('')}</tr>`,
+          .join('\n')}</tr>`,
     );
-    return `<tbody${role('rowgroup')}>${title}${rows.join('')}</tbody>`;
+    return `<tbody${role('rowgroup')}>${title}\n${rows.join('\n')}</tbody>`;
   });
-  return `<table class="pp-table${stack ? ' pp-table--stack' : ''}"${role('table')}${idAttr(id)}><caption class="pp-table__caption">${esc(table.caption)}</caption>${head}${bodies.join('')}</table>`;
+  // Line breaks between cells keep their words apart for text extractors such as the search indexer.
+  return `<table class="pp-table${stack ? ' pp-table--stack' : ''}"${role('table')}${idAttr(id)}><caption class="pp-table__caption">${esc(table.caption)}</caption>\n${head}\n${bodies.join('\n')}</table>`;
 }
 
 export function renderInlines(nodes: readonly Inline[]): string {

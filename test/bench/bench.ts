@@ -1,0 +1,70 @@
+// The build benchmark: generates N synthetic schools, builds them in a fresh process, and reports wall time,
+// the time of each phase and peak memory; with --readme, writes the table into README.md's "Performance" section.
+//
+//   npm run bench                         # 100 and 1,000 schools
+//   npm run bench -- --sizes 100,250,500,1000 --readme
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSchools } from './generateSchools.ts';
+import type { BuildTiming } from './timeBuild.ts';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+/** A fixed "today", so review statuses (and so the pages) are the same on every run. */
+const TODAY = String(Date.UTC(2025, 0, 15) / 1000);
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' }, readme: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const sizes = values.sizes.split(',').map(Number);
+
+interface Row extends BuildTiming {
+  wall: number;
+  /** Peak resident memory of the largest process in the build (node, or Pagefind), MiB. */
+  peakTreeMiB: number;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rows: Row[] = [];
+for (const size of sizes) {
+  const root = mkdtempSync(join(tmpdir(), `policy-press-bench-${size}-`));
+  generateSchools(root, size);
+  process.stderr.write(`building ${size} schools in ${root} …\n`);
+  const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
+  // GNU time gives the wall time and the peak memory of the biggest process, Pagefind's included.
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    process.exit(1);
+  }
+  const [wall, peakKiB] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+  const timing = JSON.parse(run.stdout) as BuildTiming;
+  rows.push({ ...timing, wall: wall * 1000, peakTreeMiB: Math.round(peakKiB / 1024) });
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+}
+
+const phase = (r: Row, name: string) => (r.phases[name] === undefined ? '–' : seconds(r.phases[name]));
+const table = [
+  '| schools | wall time | per school | peak memory | load, check, render | texts | PDFs | site pages (Astro) | search index, publish |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.schools.toLocaleString('en-GB')} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${r.peakTreeMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs')} | ${phase(r, 'pages')} | ${phase(r, 'finish')} |`,
+  ),
+].join('\n');
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+process.stdout.write(`\n${table}\n\n${machine}\n`);
+
+if (values.readme) {
+  const readme = join(REPO, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const from = text.indexOf(START);
+  const to = text.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} section to fill in`);
+  writeFileSync(readme, `${text.slice(0, from + START.length)}\n${table}\n\nMeasured by \`npm run bench\` on ${machine}.\n${text.slice(to)}`);
+  process.stderr.write('wrote the table into README.md\n');
+}
