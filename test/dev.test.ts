@@ -27,7 +27,10 @@ describe.skipIf(!browserAvailable())('policy-press dev', { timeout: 120_000 }, (
   let page: Page;
 
   beforeAll(async () => {
-    root = tempProject({ 'schools/test.yaml': school() });
+    root = tempProject({
+      'schools/test.yaml': `defaults: ../trusts/trust.yaml\n${school()}`,
+      'trusts/trust.yaml': 'backup:\n  scope: the trust servers\n',
+    });
     const port = await freePort();
     url = `http://localhost:${port}/`;
     child = spawn(process.execPath, [join(REPO, 'bin/policy-press.js'), 'dev', '--port', String(port)], {
@@ -79,6 +82,13 @@ describe.skipIf(!browserAvailable())('policy-press dev', { timeout: 120_000 }, (
     await page.goto(`${url}test/`);
     edit('templates/lgfl-e-security/strategic-and-operational-practices.mdx', (t) => t.replace('At this school:', 'At this school, always:'));
     await expect.poll(() => page.locator('#at-this-school').innerText(), { timeout: 30_000 }).toBe('At this school, always:');
+  });
+
+  it("reloads the page when a trust's defaults file changes", async () => {
+    await page.goto(`${url}test/`);
+    expect(await page.locator('#remote-backup').innerText()).toContain('the trust servers');
+    edit('trusts/trust.yaml', (t) => t.replace('the trust servers', 'the trust cloud'));
+    await expect.poll(() => page.locator('#remote-backup').innerText(), { timeout: 30_000 }).toContain('the trust cloud');
   });
 
   it('shows a validation error in the terminal and on the page, and clears it when fixed', async () => {

@@ -54,6 +54,17 @@ describe('logo and accent colour', () => {
   });
 });
 
+describe('school file names', () => {
+  it('may not take a folder the website uses', async () => {
+    const root = tempProject({ 'schools/search.yaml': school(), 'schools/pagefind.yaml': school() });
+    const { diagnostics } = await checkJson(root);
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['RESERVED_SLUG', 'schools/pagefind.yaml'],
+      ['RESERVED_SLUG', 'schools/search.yaml'],
+    ]);
+  });
+});
+
 describe('build', () => {
   it('stops with the diagnostics on any error, leaving the previous dist/ exactly as it was', async () => {
     const root = tempProject({ 'schools/test.yaml': school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: ten')) });

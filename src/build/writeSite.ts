@@ -33,6 +33,8 @@ export const writeSite: BuildStep = async (project, staging, options) => {
     },
   });
   site.onPage = () => options.progress?.tick('pages', ++done, total);
+  // Shown from the start: Astro bundles the pages for a few seconds before it renders the first.
+  options.progress?.tick('pages', 0, total);
 
   // Astro reads these from the environment; nothing leaves the machine during a build.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';

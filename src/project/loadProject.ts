@@ -15,6 +15,8 @@ import type { World } from './World.ts';
 export const SCHOOLS_DIR = 'schools';
 export const DEFAULT_FAMILY = 'lgfl-e-security';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Folders of dist/ the website itself uses (the search page and its index). */
+export const RESERVED_SLUGS: readonly string[] = ['search', 'pagefind'];
 
 export interface Project {
   schools: School[];
@@ -56,6 +58,10 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
     const slug = m[1]!;
     if (!isSlug(slug)) {
       diagnostics.push({ code: 'INVALID_SLUG', severity: 'error', message: `"${slug}" cannot be a school's web address: the file name must be lower-case letters, digits and hyphens`, file, hint: `rename the file to ${SCHOOLS_DIR}/${slugify(slug) || 'school-name'}.yaml` });
+      continue;
+    }
+    if (RESERVED_SLUGS.includes(slug)) {
+      diagnostics.push({ code: 'RESERVED_SLUG', severity: 'error', message: `"${slug}" cannot be a school's web address: dist/${slug}/ is part of the website`, file, hint: `rename the file, e.g. to ${SCHOOLS_DIR}/${slug}-school.yaml` });
       continue;
     }
     const other = bySlug.get(slug);

@@ -1,6 +1,6 @@
 // Live preview: the dev server reloads the project when a school file or template changes, reports problems, and reloads the browser.
 
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostics, summarise } from '../diagnostics/index.ts';
 import { loadProject, SCHOOLS_DIR } from '../project/loadProject.ts';
@@ -30,20 +30,27 @@ export function policyPressDev(): Plugin {
     apply: 'serve',
     configureServer(server: ViteDevServer) {
       const root = process.env.POLICY_PRESS_ROOT ?? process.cwd();
-      const watched = [SCHOOLS_DIR, 'templates'];
+      // schools/ and templates/ (new files too), plus every other file the project read: a trust's defaults file, a logo.
+      const folders = [SCHOOLS_DIR, 'templates'];
+      const files = new Set<string>();
       const load = () => {
         const world = createNodeWorld(root);
         const site = createSiteData(loadProject(world), { root, base: normaliseBase(process.env.POLICY_PRESS_BASE), today: world.today() });
+        site.live = true;
         provideSiteData(site);
+        const read = [...site.sources.keys(), ...site.schools.flatMap((s) => (s.doc.meta.branding?.logo ? [s.doc.meta.branding.logo] : []))];
+        for (const file of read.map((f) => join(root, f))) {
+          if (!files.has(file)) server.watcher.add(file);
+          files.add(file);
+        }
         report(site);
       };
+      server.watcher.add(folders.map((dir) => join(root, dir)));
       load();
 
       let timer: NodeJS.Timeout | undefined;
-      server.watcher.add(watched.map((dir) => `${root}${sep}${dir}`));
       server.watcher.on('all', (_event, file) => {
-        const path = relative(root, file).split(sep);
-        if (!watched.includes(path[0]!)) return;
+        if (!files.has(file) && !folders.includes(relative(root, file).split(sep)[0]!)) return;
         // Editors save in bursts (write, rename, chmod): reload once they settle.
         clearTimeout(timer);
         timer = setTimeout(() => {

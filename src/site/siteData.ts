@@ -31,6 +31,8 @@ export interface SiteData {
   schools: SiteSchool[];
   /** Problems in the project; only the dev server ever renders with errors. */
   diagnostics: Diagnostic[];
+  /** Served by the live preview, which shows the problems on every page (a build prints them instead). */
+  live?: boolean;
   sources: ReadonlyMap<string, string>;
   /** Told each time a policy page is rendered, for build progress. */
   onPage?: (slug: string) => void;

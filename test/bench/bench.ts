@@ -2,7 +2,7 @@
 // the time of each phase and peak memory; with --readme, writes the table into README.md's "Performance" section.
 //
 //   npm run bench                         # 100 and 1,000 schools
-//   npm run bench -- --sizes 100,250,500,1000 --readme
+//   npm run bench -- --sizes 100,250,500,1000 --runs 2 --readme   # the fastest of 2 runs of each
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,12 @@ const END = '<!-- bench:end -->';
 /** A fixed "today", so review statuses (and so the pages) are the same on every run. */
 const TODAY = String(Date.UTC(2025, 0, 15) / 1000);
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' }, readme: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '100,1000' }, runs: { type: 'string', default: '1' }, readme: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
+// On a shared machine other work only ever adds time, so the fastest run is the best estimate.
+const runs = Math.max(1, Number(values.runs));
 
 interface Row extends BuildTiming {
   wall: number;
@@ -33,17 +37,21 @@ const rows: Row[] = [];
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `policy-press-bench-${size}-`));
   generateSchools(root, size);
-  process.stderr.write(`building ${size} schools in ${root} …\n`);
-  const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
-  // GNU time gives the wall time and the peak memory of the biggest process, Pagefind's included.
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) {
-    process.stderr.write(run.stderr);
-    process.exit(1);
+  let best: Row | undefined;
+  for (let n = 1; n <= runs; n++) {
+    process.stderr.write(`building ${size} schools in ${root} (run ${n} of ${runs}) …\n`);
+    const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
+    // GNU time gives the wall time and the peak memory of the biggest process, Pagefind's included.
+    const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) {
+      process.stderr.write(run.stderr);
+      process.exit(1);
+    }
+    const [wall, peakKiB] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+    const row: Row = { ...(JSON.parse(run.stdout) as BuildTiming), wall: wall * 1000, peakTreeMiB: Math.round(peakKiB / 1024) };
+    if (!best || row.wall < best.wall) best = row;
   }
-  const [wall, peakKiB] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
-  const timing = JSON.parse(run.stdout) as BuildTiming;
-  rows.push({ ...timing, wall: wall * 1000, peakTreeMiB: Math.round(peakKiB / 1024) });
+  rows.push(best!);
   if (!values.keep) rmSync(root, { recursive: true, force: true });
 }
 
@@ -56,7 +64,7 @@ const table = [
       `| ${r.schools.toLocaleString('en-GB')} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${r.peakTreeMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs')} | ${phase(r, 'pages')} | ${phase(r, 'finish')} |`,
   ),
 ].join('\n');
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}${runs > 1 ? `, the fastest of ${runs} runs` : ''}`;
 process.stdout.write(`\n${table}\n\n${machine}\n`);
 
 if (values.readme) {

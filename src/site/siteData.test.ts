@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Project } from '../project/loadProject.ts';
+import type { PolicyDocument } from '../tree/types.ts';
+import { createSiteData } from './createSiteData.ts';
+import { normaliseBase, pageArticle, withBase } from './siteData.ts';
+
+function doc(slug: string, schoolName: string, nextReview: string, logo?: string): PolicyDocument {
+  return {
+    type: 'document',
+    slug,
+    meta: {
+      schoolName,
+      family: 'lgfl-e-security',
+      title: 'E-Security Policy',
+      lastReviewed: { iso: '2024-01', text: 'January 2024' },
+      nextReview: { iso: nextReview, text: nextReview },
+      reviewedBy: 'R',
+      approvals: [],
+      ...(logo ? { branding: { logo } } : {}),
+    },
+    children: [],
+  };
+}
+
+const project = (docs: PolicyDocument[]): Project => ({ schools: [], documents: new Map(docs.map((d) => [d.slug, d])), families: new Map(), sources: new Map(), diagnostics: [] });
+
+describe('createSiteData', () => {
+  const site = createSiteData(project([doc('b', 'Zebra Primary', '2025-12'), doc('a', 'ábbey Primary', '2024-01', 'schools/logos/a.PNG'), doc('c', 'Abbey Primary', '2025-02-01')]), {
+    root: '/p',
+    base: '/policies/',
+    today: '2025-01-15',
+    pdfBytes: (slug) => (slug === 'a' ? 1234 : undefined),
+    approval: (slug) => (slug === 'b' ? { sentence: 'Changed since governors approved it on 1 May 2024' } : undefined),
+  });
+
+  it('lists schools by name as people read them (accents and case aside)', () => {
+    expect(site.schools.map((s) => s.slug)).toEqual(['a', 'c', 'b']);
+  });
+
+  it("works out each review's status on the given day", () => {
+    expect(site.schools.map((s) => s.status.state)).toEqual(['overdue', 'due-soon', 'in-date']);
+  });
+
+  it('notes the PDF, the signed copy and the logo where there are some', () => {
+    const [a, c, b] = site.schools;
+    expect(a!.pdfBytes).toBe(1234);
+    expect(c!.pdfBytes).toBeUndefined();
+    expect(b!.approval?.sentence).toMatch(/^Changed since/);
+    expect(a!.logo).toEqual({ source: '/p/schools/logos/a.PNG', fileName: 'logo.png', mediaType: 'image/png' });
+  });
+
+  it('renders each article once, with links under the base path', () => {
+    const [a] = site.schools;
+    const html = pageArticle(a!, site.base);
+    expect(html).toContain('href="/policies/a/policy.pdf"');
+    expect(html).toContain('src="/policies/a/logo.png"');
+    expect(pageArticle(a!, site.base)).toBe(html);
+  });
+});
+
+describe('base paths', () => {
+  it('normalises what people type to /sub/path/', () => {
+    expect(normaliseBase(undefined)).toBe('/');
+    expect(normaliseBase('')).toBe('/');
+    expect(normaliseBase('policies')).toBe('/policies/');
+    expect(normaliseBase('/trust/policies')).toBe('/trust/policies/');
+    expect(normaliseBase('//policies//')).toBe('/policies/');
+  });
+
+  it('joins a base and a site path', () => {
+    expect(withBase('/')).toBe('/');
+    expect(withBase('/policies/', 'a/')).toBe('/policies/a/');
+    expect(withBase('/policies', '/search/')).toBe('/policies/search/');
+  });
+});
