@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeWorld } from '../project/World.ts';
+import type { Policies } from '../project/loadPolicies.ts';
 import { createSiteData } from '../site/createSiteData.ts';
 import { normaliseBase, provideSiteData } from '../site/siteData.ts';
 import type { BuildStep } from './buildProject.ts';
@@ -23,6 +24,8 @@ export const writeSite: BuildStep = async (project, staging, options) => {
     base,
     today: createNodeWorld(options.root, env).today(),
     pdfBytes: (slug) => sizeOf(join(staging, slug, 'policy.pdf')),
+    // Present when the project was loaded with loadPolicies (the build does).
+    changes: (slug) => (project as Partial<Policies>).changes?.get(slug),
     approval: (slug) => {
       const published = readPublishedApproval(staging, slug);
       if (!published) return undefined;

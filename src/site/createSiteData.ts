@@ -1,7 +1,10 @@
 // Project → the data the site's pages render, worked out once per build (or per change in the dev server).
 
 import { extname, join } from 'node:path';
+import type { ChangesSinceApproval } from '../diff/changeSummary.ts';
+import { diffToHtmlFragment } from '../diff/formatDiff.ts';
 import type { Project } from '../project/loadProject.ts';
+import { formatDate } from '../render/format.ts';
 import { reviewStatus } from '../write/html/reviewStatus.ts';
 import type { SiteData, SiteSchool } from './siteData.ts';
 
@@ -15,9 +18,11 @@ export interface SiteOptions {
   pdfBytes?: (slug: string) => number | undefined;
   /** The signed copy the build published for a school, when there is one. */
   approval?: (slug: string) => SiteSchool['approval'];
+  /** What changed since the school's last signed copy (see diff/changeSummary.ts). */
+  changes?: (slug: string) => ChangesSinceApproval | undefined;
 }
 
-export function createSiteData(project: Project, { root, base, today, pdfBytes, approval }: SiteOptions): SiteData {
+export function createSiteData(project: Project, { root, base, today, pdfBytes, approval, changes }: SiteOptions): SiteData {
   const schools: SiteSchool[] = [];
   for (const [slug, doc] of project.documents) {
     const school: SiteSchool = { slug, doc, status: reviewStatus(doc.meta.nextReview.iso, today) };
@@ -25,6 +30,8 @@ export function createSiteData(project: Project, { root, base, today, pdfBytes, 
     if (bytes !== undefined) school.pdfBytes = bytes;
     const approved = approval?.(slug);
     if (approved) school.approval = approved;
+    const changed = changes?.(slug);
+    if (changed) school.changes = { since: formatDate(changed.since), fragment: diffToHtmlFragment(changed.diff) };
     const logo = doc.meta.branding?.logo;
     if (logo) {
       const ext = extname(logo).toLowerCase();

@@ -17,6 +17,8 @@ export interface SiteSchool {
   logo?: { source: string; fileName: string; mediaType: string };
   /** The governors' signed copy, when approved/<slug>/ has one (see build/publishSignedCopies.ts). */
   approval?: { sentence: string; signed?: { fileName: string; bytes: number; sha256: string } };
+  /** What changed since governors last signed a copy: "since" as printed, and the redline as HTML. */
+  changes?: { since: string; fragment: string };
   /** The rendered article, once pageArticle has made it. */
   article?: string;
 }
@@ -84,6 +86,7 @@ function renderArticle(school: SiteSchool, base: string): string {
     ...(school.pdfBytes !== undefined ? { pdf: { href: withBase(base, `${school.slug}/policy.pdf`), bytes: school.pdfBytes } } : {}),
     ...(school.logo ? { logoSrc: withBase(base, `${school.slug}/${school.logo.fileName}`) } : {}),
     ...(school.approval ? { approval: signedApproval(school.slug, school.approval, base) } : {}),
+    ...(school.changes ? { changes: { href: withBase(base, `${school.slug}/changes/`), since: school.changes.since } } : {}),
   });
 }
 

@@ -18,6 +18,8 @@ export interface PolicyHtmlOptions {
   logoSrc?: string;
   /** The governors' signed copy, as the build published it from approved/<slug>/. */
   approval?: SignedApproval;
+  /** The page of changes since the last signed copy, when the policy has changed since. */
+  changes?: { href: string; since: string };
 }
 
 export interface SignedApproval {
@@ -42,7 +44,7 @@ export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOpti
     '</div></header>',
     `<div class="${ABOUT_CLASS}" data-pagefind-ignore="all">`,
     renderDownload(options.pdf, options.approval?.signed),
-    renderReview(doc, options.status, options.approval),
+    renderReview(doc, options.status, options.approval, options.changes),
     renderContents(anchors.contents),
     '</div>',
     '<div class="pp-body">',
@@ -66,7 +68,7 @@ function renderDownload(pdf: PolicyHtmlOptions['pdf'], signed: SignedApproval['s
   return links.length ? `<div class="pp-download">${links.join('')}</div>` : '';
 }
 
-function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined, approval: SignedApproval | undefined): string {
+function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined, approval: SignedApproval | undefined, changes: PolicyHtmlOptions['changes']): string {
   const { meta } = doc;
   const row = (key: string, value: string) => `<div class="pp-summary__row"><dt class="pp-summary__key">${key}</dt><dd class="pp-summary__value">${value}</dd></div>`;
   const tag = status ? ` <strong class="pp-tag pp-tag--${status.state}">${esc(status.label)}</strong>` : '';
@@ -78,6 +80,7 @@ function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined, app
     row('Approved', latest ? describeApproval(latest) : 'No approval recorded yet'),
   ];
   if (approval) rows.push(row('Signed copy', esc(approval.sentence)));
+  if (changes) rows.push(row('Changes', `<a href="${esc(changes.href)}">What has changed since governors approved it on ${esc(changes.since)}</a>`));
   const history = meta.approvals.length > 1 ? renderApprovals(meta.approvals) : '';
   return [
     '<h2 class="pp-heading-m" id="policy-review">Review and approval</h2>',
