@@ -41,6 +41,15 @@ const LABELS: [path: string, label: string, show?: Shown, unit?: string][] = [
   ['systems.accounts', 'Account creation'],
   ['systems.storage', 'Online storage'],
   ['premises.paper_records', 'Where paper records are locked'],
+  ['people.network_manager', 'Network manager', person],
+  ['systems.ict_support', 'ICT support service'],
+  ['systems.filtering', 'Internet filtering'],
+  ['passwords.min_length', 'Minimum password length', String, 'characters'],
+  ['passwords.leavers_removed_within', "Leavers' accounts removed"],
+  ['review.frequency', 'Review cycle'],
+  ['network_logoff_time', 'Automatic network log-off'],
+  ['webcams.location', 'Where webcams are'],
+  ['cctv.access', 'Who can see CCTV recordings'],
 ];
 
 export function summariseDataChanges(before: unknown, after: unknown): DataChange[] {
