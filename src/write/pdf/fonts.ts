@@ -72,13 +72,23 @@ const LAID_OUT_AS_SPACE = /[\t\n\r\f\v]/;
  */
 export function unsupportedCharacters(text: string): string[] {
   const missing = new Set<string>();
-  const all = [...loadFaces().values()];
   for (const char of text.normalize('NFC')) {
     if (missing.has(char) || LAID_OUT_AS_SPACE.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    if (!all.every((face) => face.font.hasGlyphForCodePoint(code))) missing.add(char);
+    if (!drawable(char.codePointAt(0)!)) missing.add(char);
   }
   return [...missing];
+}
+
+/** fontkit's cmap lookup is slow; a school's text uses a few dozen distinct characters. */
+const drawableCache = new Map<number, boolean>();
+
+function drawable(code: number): boolean {
+  let known = drawableCache.get(code);
+  if (known === undefined) {
+    known = [...loadFaces().values()].every((face) => face.font.hasGlyphForCodePoint(code));
+    drawableCache.set(code, known);
+  }
+  return known;
 }
 
 /** "U+0175 ŵ" style names for messages; invisible characters are shown by code only. */
