@@ -62,6 +62,21 @@ describe('policy-press diff', () => {
     expect((JSON.parse(stdout) as PolicyDiff).summary).toHaveLength(2);
   });
 
+  it('puts the same changes in the built PDF and on the site, with no signed copy (git is the base)', async () => {
+    const built = await run(root, ['build']);
+    expect(built.code, built.stderr).toBe(0);
+    const today = git(root, 'show', '-s', '--format=%cd', '--date=short', 'HEAD').trim();
+    const since = new Date(`${today}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const pdfText = (await run(root, ['text', join(root, 'dist/test-primary/policy.pdf')])).stdout;
+    expect(pdfText).toContain(`# Summary of changes since ${since}`);
+    expect(pdfText).toContain('- Screen lock-out: 10 → 5 minutes');
+    expect(pdfText).toContain('- Data Protection Officer: Dana Protection → Jane Doe');
+    const page = readFileSync(join(root, 'dist/test-primary/changes/index.html'), 'utf8');
+    expect(page).toContain('Screen lock-out: 10 → 5 minutes');
+    expect(page).toContain('securely');
+    expect(readFileSync(join(root, 'dist/test-primary/index.html'), 'utf8')).toContain('href="/test-primary/changes/"');
+  });
+
   it('shows everything as added for a school that did not exist at --from', async () => {
     writeFileSync(join(root, 'schools/new-school.yaml'), school((y) => y.replace('Test Primary', 'New School')));
     const { stdout, code } = await run(root, ['diff', 'new-school', '--from', 'v1', '--format', 'json']);

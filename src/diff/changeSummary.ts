@@ -8,6 +8,8 @@ import type { PolicyDocument, Section } from '../tree/types.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
 import { diffVersions } from './diffSchool.ts';
 import { readEmbeddedSource } from './embeddedSource.ts';
+import { commitDate, createGitWorld, isGitRepository, shortRevision } from './gitWorld.ts';
+import { lastChangedRevision, versionFromWorld } from './revisions.ts';
 import type { PolicyDiff } from './formatDiff.ts';
 import type { PolicyVersion } from './revisions.ts';
 
@@ -49,6 +51,20 @@ export async function approvedBase(world: World, doc: PolicyDocument): Promise<A
   return undefined;
 }
 
+/**
+ * With no signed copy, the same default as `policy-press diff`: the last
+ * commit whose rendering of the school differs from now. A school that did
+ * not exist then is new, not changed, and gets no summary.
+ */
+function previousCommit(world: World, doc: PolicyDocument, data: unknown): ApprovedBase | undefined {
+  if (!isGitRepository(world.root)) return undefined;
+  const commit = lastChangedRevision(world, doc.slug, { label: 'now', doc, data });
+  if (!commit) return undefined;
+  const at = versionFromWorld(createGitWorld(world.root, commit, world.today), doc.slug, shortRevision(world.root, commit));
+  if (!at.value?.doc) return undefined;
+  return { date: commitDate(world.root, commit), file: commit, version: at.value };
+}
+
 export function changeSummarySection(diff: PolicyDiff, since: string): Section {
   return {
     type: 'section',
@@ -77,7 +93,7 @@ export async function addChangeSummaries(project: Project, world: World): Promis
   for (const school of project.schools) {
     const doc = project.documents.get(school.slug);
     if (!doc) continue;
-    const base = await approvedBase(world, doc);
+    const base = (await approvedBase(world, doc)) ?? previousCommit(world, doc, school.data);
     if (!base) continue;
     const diff = diffVersions(base.version, { label: 'this version', doc, data: school.data });
     if (diff.summary.length === 0) continue;

@@ -75,3 +75,8 @@ export function commitsTouching(root: string, paths: string[]): string[] {
 export function shortRevision(root: string, commit: string): string {
   return git(root, ['rev-parse', '--short', commit]).toString().trim();
 }
+
+/** The day a commit was made (committer date, YYYY-MM-DD, in its own time zone). */
+export function commitDate(root: string, commit: string): string {
+  return git(root, ['show', '-s', '--format=%cd', '--date=short', commit]).toString().trim();
+}
