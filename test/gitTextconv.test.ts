@@ -47,3 +47,21 @@ describe('git integration', () => {
     expect(out).toMatch(/^\+- We require staff to log-out of systems .* after 5 minutes idle time\.$/m);
   });
 });
+
+describe('PDFs without policy-press source', () => {
+  it('text and diff say so, exit 1', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const foreign = await PDFDocument.create();
+    foreign.addPage();
+    const root = tempProject({ 'schools/test-primary.yaml': school(), 'foreign.pdf': await foreign.save(), 'notes.pdf': 'just some text' });
+    const text = await run(root, ['text', join(root, 'foreign.pdf')]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('NO_EMBEDDED_SOURCE');
+    const diff = await run(root, ['diff', 'test-primary', '--from', 'foreign.pdf']);
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain('NO_EMBEDDED_SOURCE');
+    const notPdf = await run(root, ['diff', 'test-primary', '--from', 'notes.pdf']);
+    expect(notPdf.code).toBe(1);
+    expect(notPdf.stderr).toContain('NOT_A_PDF');
+  });
+});
