@@ -68,6 +68,12 @@ export function createGitWorld(root: string, commit: string, today: () => string
 
 /** Commits touching any of the paths, newest first. */
 export function commitsTouching(root: string, paths: string[]): string[] {
+  // A repository with no commit yet has no history to walk.
+  try {
+    git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  } catch {
+    return [];
+  }
   const out = git(root, ['rev-list', 'HEAD', '--', ...paths]).toString().trim();
   return out ? out.split('\n') : [];
 }
