@@ -2,7 +2,7 @@
 
 import { diffWords } from 'diff';
 import type { Block, PolicyDocument, Section } from '../tree/types.ts';
-import { inlineText } from '../tree/walk.ts';
+import { inlineText, sectionsOf } from '../tree/walk.ts';
 
 /** A run of words in a reworded clause. */
 export interface WordChange {
@@ -33,8 +33,8 @@ export function compareDocuments(before: PolicyDocument | undefined, after: Poli
   const b = unitsOf(after);
   const changes: Change[] = [];
 
-  const sectionsA = new Map(sectionList(before).map((s) => [s.id, s]));
-  const sectionsB = new Map(sectionList(after).map((s) => [s.id, s]));
+  const sectionsA = new Map((before ? sectionsOf(before) : []).map((s) => [s.id, s]));
+  const sectionsB = new Map(sectionsOf(after).map((s) => [s.id, s]));
   for (const [id, s] of sectionsB) {
     const old = sectionsA.get(id);
     if (!old) changes.push({ kind: 'section-added', sectionId: id, title: s.title });
@@ -69,20 +69,6 @@ function pairUnnamed(u: Unit, pool: Unit[]): Unit | undefined {
 
 export function wordChanges(before: string, after: string): WordChange[] {
   return diffWords(before, after).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
-}
-
-function sectionList(doc: PolicyDocument | undefined): Section[] {
-  const out: Section[] = [];
-  const visit = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'section') {
-        out.push(b);
-        visit(b.children);
-      }
-    }
-  };
-  visit(doc?.children ?? []);
-  return out;
 }
 
 function unitsOf(doc: PolicyDocument | undefined): Unit[] {
