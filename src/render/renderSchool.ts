@@ -9,6 +9,7 @@ import type { PolicyDocument, Section, Table } from '../tree/types.ts';
 import type { School } from '../validate/validateSchool.ts';
 import { applyCustomisations } from './applyCustomisations.ts';
 import { documentHistory } from './documentHistory.ts';
+import { keyValueTable } from '../tree/keyValueTable.ts';
 import { formatDate, policyDate } from './format.ts';
 import { handlebarsHelpers } from './helpers.ts';
 import type { TemplateFamily } from './loadFamily.ts';
@@ -70,23 +71,13 @@ export function renderSchool(school: School, family: TemplateFamily): { value: P
       columns: ['Information Asset', 'Information Asset Owner', 'Protective Marking', 'Likelihood', 'Overall risk level (low, medium, high)', 'Action(s) to minimise risk'],
       groups: data.information_risks ? [{ rows: data.information_risks.map((r) => ({ cells: [r.asset, r.owner, r.protective_marking, r.likelihood, r.overall_risk, r.actions].map((value) => [{ type: 'text' as const, value }]) })) }] : [],
     }),
-    ReviewDetails: (): Table => ({
-      type: 'table',
-      id: 'review-details',
-      caption: 'Policy details',
-      columns: ['Detail', 'Value'],
-      rowHeaders: true,
-      groups: [
-        {
-          rows: [
-            ['Name of school', data.school.name],
-            ['Policy review date', formatDate(data.review.last_reviewed)],
-            ['Date of next review', formatDate(data.review.next_review)],
-            ['Who reviewed this policy?', data.review.reviewed_by],
-          ].map((cells) => ({ cells: cells.map((value) => [{ type: 'text' as const, value }]) })),
-        },
-      ],
-    }),
+    ReviewDetails: (): Table =>
+      keyValueTable('review-details', 'Policy details', [
+        ['Name of school', data.school.name],
+        ['Policy review date', formatDate(data.review.last_reviewed)],
+        ['Date of next review', formatDate(data.review.next_review)],
+        ['Who reviewed this policy?', data.review.reviewed_by],
+      ]),
   };
 
   const sections: Section[] = [];

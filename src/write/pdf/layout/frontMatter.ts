@@ -1,7 +1,8 @@
 // The title page (school, policy, version, review dates, status) and the contents page with page numbers and links.
 
 import { policyStatus, policyVersion } from '../../../tree/policyStatus.ts';
-import type { PolicyDocument, Section, Table } from '../../../tree/types.ts';
+import { approvalText, keyValueTable } from '../../../tree/keyValueTable.ts';
+import type { PolicyDocument, Section } from '../../../tree/types.ts';
 import type { BlockContext } from './BlockContext.ts';
 import { breakLines } from './breakLines.ts';
 import { layoutTable } from './layoutTable.ts';
@@ -38,26 +39,14 @@ export function layoutTitlePage(doc: PolicyDocument, parent: StructElem, ctx: Bl
   flow.y -= 30;
 
   const { status, approval } = policyStatus(meta);
-  const row = (label: string, value: string) => ({ cells: [[{ type: 'text' as const, value: label }], [{ type: 'text' as const, value }]] });
-  const details: Table = {
-    type: 'table',
-    id: '_policy-status',
-    caption: 'About this policy',
-    columns: ['Detail', 'Value'],
-    rowHeaders: true,
-    groups: [
-      {
-        rows: [
-          row('Version', policyVersion(meta)),
-          row('Status', status === 'approved' ? 'Approved' : 'Draft'),
-          row('Last reviewed', meta.lastReviewed.text),
-          row('Next review', meta.nextReview.text),
-          row('Reviewed by', meta.reviewedBy),
-          ...(approval ? [row('Approved', `${approval.date.text} by ${approval.approvedBy}${approval.minuteRef ? ` (minute ${approval.minuteRef})` : ''}`)] : []),
-        ],
-      },
-    ],
-  };
+  const details = keyValueTable('_policy-status', 'About this policy', [
+    ['Version', policyVersion(meta)],
+    ['Status', status === 'approved' ? 'Approved' : 'Draft'],
+    ['Last reviewed', meta.lastReviewed.text],
+    ['Next review', meta.nextReview.text],
+    ['Reviewed by', meta.reviewedBy],
+    ...(approval ? [['Approved', approvalText(approval)] as const] : []),
+  ]);
   layoutTable(details, sect, ctx);
   if (status === 'draft') {
     const p: StructElem = { role: 'P', kids: [] };

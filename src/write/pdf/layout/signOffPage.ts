@@ -1,8 +1,9 @@
 // The governor sign-off page: the approval record from the data, then a signature, name and date field per signatory.
 
 import { policyStatus, policyVersion } from '../../../tree/policyStatus.ts';
+import { approvalText, keyValueTable } from '../../../tree/keyValueTable.ts';
 import { DEFAULT_SIGNATORIES, signOffFieldNames } from '../../../tree/signOff.ts';
-import type { Approval, PolicyDocument, Table } from '../../../tree/types.ts';
+import type { Approval, PolicyDocument } from '../../../tree/types.ts';
 import type { BlockContext } from './BlockContext.ts';
 import { breakLines, type Span } from './breakLines.ts';
 import { ANCHOR, SIGN_OFF_TITLE } from './frontMatter.ts';
@@ -39,24 +40,12 @@ export function layoutSignOff(doc: PolicyDocument, parent: StructElem, ctx: Bloc
   paragraph([{ text: `The governing body of ${meta.schoolName} approves this ${meta.title}, version ${version}, reviewed ${meta.lastReviewed.text}; it is next due for review in ${meta.nextReview.text}.`, style: 'regular' }]);
 
   const { status, approval, previous } = policyStatus(meta);
-  const row = (label: string, value: string) => ({ cells: [[{ type: 'text' as const, value: label }], [{ type: 'text' as const, value }]] });
-  const recorded = (a: Approval) => [row('Meeting date', a.date.text), row('Minute reference', a.minuteRef ?? 'Not recorded'), row('Approved by', a.approvedBy), ...(a.version ? [row('Version approved', a.version)] : [])];
-  const record: Table = {
-    type: 'table',
-    id: '_approval-record',
-    caption: 'Approval record',
-    columns: ['Detail', 'Value'],
-    rowHeaders: true,
-    groups: [
-      {
-        rows: [
-          row('Status', status === 'approved' ? 'Approved' : 'Draft: not yet approved'),
-          ...(approval ? recorded(approval) : []),
-          ...(previous ? [row('Last approved', `${previous.date.text} by ${previous.approvedBy}${previous.minuteRef ? ` (minute ${previous.minuteRef})` : ''}`)] : []),
-        ],
-      },
-    ],
-  };
+  const recorded = (a: Approval): [string, string][] => [['Meeting date', a.date.text], ['Minute reference', a.minuteRef ?? 'Not recorded'], ['Approved by', a.approvedBy], ...(a.version ? [['Version approved', a.version] as [string, string]] : [])];
+  const record = keyValueTable('_approval-record', 'Approval record', [
+    ['Status', status === 'approved' ? 'Approved' : 'Draft: not yet approved'],
+    ...(approval ? recorded(approval) : []),
+    ...(previous ? [['Last approved', approvalText(previous)] as const] : []),
+  ]);
   layoutTable(record, sect, ctx);
 
   paragraph(
