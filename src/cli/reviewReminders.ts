@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Project } from '../project/loadProject.ts';
 import { formatDate } from '../render/format.ts';
 import { locate } from '../validate/toDiagnostics.ts';
-import { DUE_SOON_DAYS, reviewStatus } from '../write/html/reviewStatus.ts';
+import { DUE_SOON_DAYS, reviewStatus } from '../tree/reviewStatus.ts';
 
 export function reviewReminders(project: Project, today: string, strict: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];

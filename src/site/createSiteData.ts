@@ -5,7 +5,7 @@ import type { ChangesSinceApproval } from '../diff/changeSummary.ts';
 import { diffToHtmlFragment } from '../diff/formatDiff.ts';
 import type { Project } from '../project/loadProject.ts';
 import { formatDate } from '../render/format.ts';
-import { reviewStatus } from '../write/html/reviewStatus.ts';
+import { reviewStatus } from '../tree/reviewStatus.ts';
 import type { SiteData, SiteSchool } from './siteData.ts';
 
 const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };

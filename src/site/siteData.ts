@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { renderPolicyArticle, type SignedApproval } from '../write/html/renderPolicy.ts';
 import { renderStandalone } from '../write/html/renderStandalone.ts';
-import type { ReviewStatus } from '../write/html/reviewStatus.ts';
+import type { ReviewStatus } from '../tree/reviewStatus.ts';
 
 export interface SiteSchool {
   slug: string;

@@ -3,7 +3,7 @@ import type { PolicyDocument, Section } from '../../tree/types.ts';
 import { policyAnchors } from './policyAnchors.ts';
 import { renderInlines, renderPolicyArticle } from './renderPolicy.ts';
 import { renderStandalone } from './renderStandalone.ts';
-import { reviewStatus } from './reviewStatus.ts';
+import { reviewStatus } from '../../tree/reviewStatus.ts';
 
 const HOSTILE = `<script>alert(1)</script> {x} {{school.name}} **bold** <b>tag</b> & "quotes"`;
 

@@ -4,7 +4,7 @@ import type { Approval, Block, Inline, ListItem, PolicyDocument, Table } from '.
 import { escapeHtml as esc, safeHref } from './escapeHtml.ts';
 import { formatBytes } from './formatBytes.ts';
 import { type ContentsEntry, type PolicyAnchors, policyAnchors } from './policyAnchors.ts';
-import type { ReviewStatus } from './reviewStatus.ts';
+import type { ReviewStatus } from '../../tree/reviewStatus.ts';
 
 /** The band behind the school's name when the school sets no accent colour (GOV.UK blue, 5.2:1 with white). */
 export const DEFAULT_ACCENT = '#1d70b8';
