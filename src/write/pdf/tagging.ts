@@ -1,24 +1,22 @@
 // PDF tagging, which pdf-lib has no API for: marked-content operators, the structure tree and its ParentTree.
 
-import { type PDFContext, PDFDict, PDFName, PDFNumber, PDFHexString, PDFOperator, PDFOperatorNames, type PDFRef } from 'pdf-lib';
+import { type PDFContext, PDFDict, PDFName, PDFNumber, PDFHexString, type PDFRef } from 'pdf-lib';
 import type { ArtifactKind, StructElem } from './layout/types.ts';
 
-// The property lists are written inline as text: pdf-lib copies string operands verbatim.
+// Marked-content operators, as content-stream text (see draw/pageContent.ts).
 
 /** `/P <</MCID 3>> BDC`: opens tagged content that a structure element points at. */
-export function beginTagged(role: string, mcid: number): PDFOperator {
-  return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of(role), `<</MCID ${mcid}>>`]);
+export function beginTagged(role: string, mcid: number): string {
+  return `/${role} <</MCID ${mcid}>> BDC`;
 }
 
 /** `/Artifact <</Type /Pagination /Subtype /Header>> BDC`: content that assistive technology skips. */
-export function beginArtifact(kind: ArtifactKind): PDFOperator {
+export function beginArtifact(kind: ArtifactKind): string {
   const properties = kind === 'Layout' ? '/Type /Layout' : kind === 'Pagination' ? '/Type /Pagination' : `/Type /Pagination /Subtype /${kind}`;
-  return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), `<<${properties}>>`]);
+  return `/Artifact <<${properties}>> BDC`;
 }
 
-export function endMarked(): PDFOperator {
-  return PDFOperator.of(PDFOperatorNames.EndMarkedContent);
-}
+export const END_MARKED = 'EMC';
 
 /** Where drawing put each piece of content, by the ids layout gave it. */
 export interface TaggedContent {

@@ -6,9 +6,10 @@ import type { DocumentLayout } from '../layout/types.ts';
 import { ID_PLACEHOLDER } from '../reproducible.ts';
 import { rolesOfMarks, writeStructureTree } from '../tagging.ts';
 import { writeAcroForm, writeAnnotations } from './annotations.ts';
+import { compressedContentStream, useNativeDeflate } from './deflate.ts';
 import { embedFonts } from './embedFonts.ts';
 import { writeOutline } from './outline.ts';
-import { pageOperators } from './pageContent.ts';
+import { pageContent } from './pageContent.ts';
 import { writeXmp } from './xmpMetadata.ts';
 
 export interface DocumentInfo {
@@ -35,6 +36,7 @@ export async function drawPdf(layout: DocumentLayout, info: DocumentInfo, attach
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachedFontkit);
   const { context, catalog } = doc;
+  useNativeDeflate(context);
   const fonts = await embedFonts(doc, layout);
 
   const roles = rolesOfMarks(layout.structure);
@@ -44,7 +46,7 @@ export async function drawPdf(layout: DocumentLayout, info: DocumentInfo, attach
     const pdfPage = doc.addPage([layout.width, layout.height]);
     pageRefs.push(pdfPage.ref);
     for (const { font, key } of fonts.values()) pdfPage.node.setFontDictionary(key, font.ref);
-    const stream = context.contentStream(pageOperators({ page, pageIndex, fonts, roles, marks }));
+    const stream = compressedContentStream(context, pageContent({ page, pageIndex, fonts, roles, marks }));
     pdfPage.node.set(PDFName.of('Contents'), context.register(stream));
   });
 

@@ -9,6 +9,26 @@ export interface EmbeddedFont {
   font: PDFFont;
   /** The page resource name it is selected by, e.g. /F1. */
   key: PDFName;
+  /** Text as the hex digits of its glyph ids in the subset, for a `<…> Tj` string. */
+  encode(text: string): string;
+}
+
+/**
+ * pdf-lib's encodeText maps a whole string at a time; a policy draws the same few dozen
+ * characters tens of thousands of times, so each character is mapped (and added to the
+ * subset) once. Characters map one to one onto glyphs: fonts.ts lays text out unshaped.
+ */
+function characterEncoder(font: PDFFont): (text: string) => string {
+  const hex = new Map<string, string>();
+  return (text) => {
+    let out = '';
+    for (const char of text) {
+      let code = hex.get(char);
+      if (code === undefined) hex.set(char, (code = font.encodeText(char).asString()));
+      out += code;
+    }
+    return out;
+  };
 }
 
 /**
@@ -50,7 +70,7 @@ export async function embedFonts(doc: PDFDocument, layout: DocumentLayout): Prom
       subset: true,
       customName: `${subsetTag(style, chars)}+${face.font.postscriptName}`,
     });
-    fonts.set(style, { font, key: PDFName.of(`F${++n}`) });
+    fonts.set(style, { font, key: PDFName.of(`F${++n}`), encode: characterEncoder(font) });
   }
   return fonts;
 }
