@@ -1,9 +1,9 @@
 // `policy-press build` and the site: stops on bad input leaving dist/ alone, shows progress, checks logos and colours.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { BUILD_STEPS, type BuildStep, buildProject } from '../src/build/buildProject.ts';
 import { APPROVAL_FILE, type PublishedApproval, SIGNED_FILE } from '../src/build/publishSignedCopies.ts';
 import { writeSite } from '../src/build/writeSite.ts';
 import type { Io } from '../src/cli/Command.ts';
@@ -96,6 +96,39 @@ describe('build', () => {
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
   });
 
+  it('renders meanwhile, and a page waits for a PDF another thread is still writing', async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const project = loadProject(createNodeWorld(root));
+    const order: string[] = [];
+    const slowPdf: BuildStep = async (_p, staging, _o, pending) => {
+      const written = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          mkdirSync(join(staging, 'test'), { recursive: true });
+          writeFileSync(join(staging, 'test/policy.pdf'), new Uint8Array(84_000));
+          order.push('pdf written');
+          resolve();
+        }, 300),
+      );
+      pending.add('test/policy.pdf', written);
+      order.push('step returned');
+    };
+    const out = await buildProject(project, { root, env: { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH } }, [slowPdf, writeSite]);
+    expect(order).toEqual(['step returned', 'pdf written']);
+    expect(readFileSync(join(out, 'test/index.html'), 'utf8')).toContain(`(PDF, ${formatBytes(84_000)})`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('(PDF, 82 KB)');
+  });
+
+  it('fails, leaving the last good output, when a file still being written fails', async () => {
+    const root = tempProject({ 'schools/test.yaml': school(), 'dist/index.html': 'the last good site' });
+    const project = loadProject(createNodeWorld(root));
+    const failing: BuildStep = async (_p, _s, _o, pending) => {
+      pending.add('test/policy.pdf', new Promise((_resolve, reject) => setTimeout(() => reject(new Error('the PDF worker stopped')), 50)));
+    };
+    await expect(buildProject(project, { root }, [failing])).rejects.toThrow('the PDF worker stopped');
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('the last good site');
+    expect(readdirSync(root).filter((name) => name.includes('staging'))).toEqual([]);
+  });
+
   it("links the governors' signed copy and says who signed it, when the signed-copy step published one", async () => {
     const root = tempProject({ 'schools/test.yaml': school() });
     const project = loadProject(createNodeWorld(root));
@@ -130,11 +163,12 @@ describe('build', () => {
     };
     const log = await build(false);
     expect(log).not.toContain('\r');
-    expect(log).toMatch(/^built 2\/2 texts, (?:2\/2 PDFs, )?2\/2 pages\n✓ 2 schools → /);
+    expect(log).toMatch(/^built 2\/2 texts, 2\/2 PDFs, 2\/2 pages, 1\/1 search index\n✓ 2 schools → /);
     const tty = await build(true);
     expect(tty).toContain('\r\u001b[2K');
     expect(tty).toMatch(/pages 1\/2/);
     expect(tty).toMatch(/pages 2\/2/);
+    expect(tty).toMatch(/search index 0\/1/);
   });
 
   it('serves the site under a base path when asked', async () => {

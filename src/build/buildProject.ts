@@ -1,7 +1,7 @@
 // The main job: validate everything, then write every output into a staging folder and publish it as dist/.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Project } from '../project/loadProject.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
@@ -27,8 +27,34 @@ export interface BuildOptions {
   report?: (diagnostics: Diagnostic[]) => void;
 }
 
-/** A step writes its part of the output into the staging folder. */
-export type BuildStep = (project: Project, staging: string, options: BuildOptions) => Promise<void>;
+/**
+ * Files a step is still writing when it returns, by path under the staging folder. The PDFs are made on
+ * worker threads while the site's pages render on this one; a page that links a PDF awaits that file.
+ */
+export class PendingFiles {
+  #files = new Map<string, Promise<void>>();
+
+  /** A file being written; if writing fails, the build fails (when it settles, or when a later step awaits the file). */
+  add(path: string, written: Promise<void>): void {
+    // Handled here so a failure waits for settle() or of() rather than crashing the process first.
+    written.catch(() => {});
+    this.#files.set(path, written);
+  }
+
+  /** Resolves once the file is written; at once for a file nobody is writing. */
+  async of(path: string): Promise<void> {
+    await this.#files.get(path);
+  }
+
+  /** Waits for every file; throws the first failure. */
+  async settle(): Promise<void> {
+    const failed = (await Promise.allSettled(this.#files.values())).find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+}
+
+/** A step writes its part of the output into the staging folder (or starts to: see PendingFiles). */
+export type BuildStep = (project: Project, staging: string, options: BuildOptions, pending: PendingFiles) => Promise<void>;
 
 /** Writes dist/<slug>/policy.txt: the text every other output must match. */
 export const writeTexts: BuildStep = async (project, staging, { progress }) => {
@@ -40,17 +66,22 @@ export const writeTexts: BuildStep = async (project, staging, { progress }) => {
   }
 };
 
-// The site goes last: its pages link to the files the other steps wrote (the PDF, with its size).
+// The site goes last: its pages link to the files the other steps wrote (the PDF, with its size), awaiting any still being written.
 export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs, sealPdfs, publishSignedCopies, writeSite];
 
 /** Caller has already checked the project has no errors. */
 export async function buildProject(project: Project, options: BuildOptions, steps: BuildStep[] = BUILD_STEPS): Promise<string> {
-  const outDir = options.outDir ?? join(options.root, 'dist');
+  // Absolute: Astro resolves a relative output folder against its own root, not the working folder.
+  const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
   const staging = mkdtempSync(`${outDir}.staging-`);
+  const pending = new PendingFiles();
   try {
-    for (const step of steps) await step(project, staging, options);
+    for (const step of steps) await step(project, staging, options, pending);
+    await pending.settle();
     replaceDirectory(staging, outDir);
   } catch (error) {
+    // Nothing may still be writing into the folder as it is removed.
+    await pending.settle().catch(() => {});
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }

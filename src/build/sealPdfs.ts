@@ -27,7 +27,7 @@ export class BuildStepFailed extends Error {
  * SOURCE_DATE_EPOCH when set, so a sealed build is reproducible too (with an
  * RSA key, whose signatures are deterministic).
  */
-export const sealPdfs: BuildStep = async (project, staging, options) => {
+export const sealPdfs: BuildStep = async (project, staging, options, pending) => {
   const env = options.env ?? process.env;
   const p12 = env[SEAL_P12_VARIABLE];
   if (!p12) return;
@@ -43,17 +43,23 @@ export const sealPdfs: BuildStep = async (project, staging, options) => {
   }
   const passphrase = env[SEAL_PASSPHRASE_VARIABLE];
   if (passphrase === undefined) return fail('SEAL_NO_PASSPHRASE', `${SEAL_PASSPHRASE_VARIABLE} is not set`, `set it to the passphrase of ${p12} (the build never asks)`);
-  const identity = await loadP12(bytes, passphrase, label, SEAL_PASSPHRASE_VARIABLE);
-  if (!identity.value) throw new BuildStepFailed(identity.diagnostics);
+  const loaded = await loadP12(bytes, passphrase, label, SEAL_PASSPHRASE_VARIABLE);
+  const identity = loaded.value;
+  if (!identity) throw new BuildStepFailed(loaded.diagnostics);
 
   const epoch = env.SOURCE_DATE_EPOCH;
   const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
   let done = 0;
+  // Each PDF is sealed as soon as it is written (see PendingFiles), and the seal is then what the page links.
   for (const slug of project.documents.keys()) {
-    const file = join(staging, slug, 'policy.pdf');
-    const sealed = await certifyPdf(new Uint8Array(readFileSync(file)), { identity: identity.value, time, reason: `Issued by ${identity.value.signerName}`, label: `${slug}/policy.pdf` });
-    if (!sealed.value) throw new BuildStepFailed(sealed.diagnostics);
-    writeFileSync(file, sealed.value);
-    options.progress?.tick('seals', ++done, project.documents.size);
+    const path = `${slug}/policy.pdf`;
+    const sealed = pending.of(path).then(async () => {
+      const file = join(staging, path);
+      const result = await certifyPdf(new Uint8Array(readFileSync(file)), { identity, time, reason: `Issued by ${identity.signerName}`, label: path });
+      if (!result.value) throw new BuildStepFailed(result.diagnostics);
+      writeFileSync(file, result.value);
+      options.progress?.tick('seals', ++done, project.documents.size);
+    });
+    pending.add(path, sealed);
   }
 };

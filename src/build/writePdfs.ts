@@ -4,78 +4,93 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sourceAttachments } from '../diff/embeddedSource.ts';
 import type { Project } from '../project/loadProject.ts';
-import type { PolicyDocument } from '../tree/types.ts';
-import type { Attachment } from '../write/pdf/draw/drawPdf.ts';
-import { writePdf } from '../write/pdf/writePdf.ts';
-import { toPlainText } from '../write/text/toPlainText.ts';
+import { bySchoolName } from '../site/createSiteData.ts';
 import type { BuildStep } from './buildProject.ts';
-
-/** Everything writePdf needs for one school, as plain data a worker thread can be sent. */
-export interface PdfJob {
-  doc: PolicyDocument;
-  env: { SOURCE_DATE_EPOCH?: string | undefined };
-  attachments: Attachment[];
-}
+import { type PdfJob, pdfOf } from './pdfJob.ts';
 
 function jobFor(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): PdfJob {
   const doc = project.documents.get(slug);
   if (!doc) throw new Error(`no document for ${slug}`);
-  const school = project.schools.find((s) => s.slug === slug);
-  return { doc, env: { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH }, attachments: school ? sourceAttachments(doc, school.data, toPlainText(doc)) : [] };
+  return { doc, data: project.schools.find((s) => s.slug === slug)?.data, env: { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH } };
 }
 
 /** A school's PDF as `build` and `pdf` write it: with its text, data and tree attached, so any copy can be compared later. */
-export async function schoolPdf(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): Promise<Uint8Array> {
-  const job = jobFor(project, slug, env);
-  return writePdf(job.doc, { env: job.env, attachments: job.attachments });
+export function schoolPdf(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): Promise<Uint8Array> {
+  return pdfOf(jobFor(project, slug, env));
 }
 
 /** Below this many schools, starting threads (each loads the fonts) costs more than it saves. */
 export const PARALLEL_FROM = 12;
 
-export const writePdfs: BuildStep = async (project, staging, { progress, env }) => {
-  const slugs = [...project.documents.keys()];
+/**
+ * Writes the PDFs on worker threads and returns once they are started: each file is added to the
+ * pending files, so the site (on this thread) renders meanwhile and a page awaits only its own PDF.
+ * They are made in the order the site renders its pages.
+ */
+export const writePdfs: BuildStep = async (project, staging, { progress, env }, pending) => {
+  const data = new Map(project.schools.map((s) => [s.slug, s.data]));
+  const jobs: PdfJob[] = [...project.documents]
+    .map(([slug, doc]) => ({ slug, doc }))
+    .sort(bySchoolName)
+    .map(({ doc }) => ({ doc, data: data.get(doc.slug), env: { SOURCE_DATE_EPOCH: env?.SOURCE_DATE_EPOCH } }));
   let done = 0;
   const write = (slug: string, bytes: Uint8Array) => {
     mkdirSync(join(staging, slug), { recursive: true });
     writeFileSync(join(staging, slug, 'policy.pdf'), bytes);
-    progress?.tick('PDFs', ++done, slugs.length);
+    progress?.tick('PDFs', ++done, jobs.length);
   };
-  const threads = Math.min(availableParallelism(), 4, Math.floor(slugs.length / (PARALLEL_FROM / 2)));
+  const threads = Math.min(availableParallelism(), 4, Math.floor(jobs.length / (PARALLEL_FROM / 2)));
   if (threads < 2 || env?.POLICY_PRESS_THREADS === '1') {
-    for (const slug of slugs) write(slug, await schoolPdf(project, slug, env));
+    for (const job of jobs) write(job.doc.slug, await pdfOf(job));
     return;
   }
-  await inWorkers(threads, slugs.map((slug) => jobFor(project, slug, env)), write);
+  const written = inWorkers(threads, jobs, write);
+  for (const job of jobs) pending.add(`${job.doc.slug}/policy.pdf`, written.get(job.doc.slug)!);
 };
 
-/** Runs the jobs on `threads` worker threads, each taking the next job as it finishes one. Each PDF is the same bytes as in-process. */
-async function inWorkers(threads: number, jobs: PdfJob[], write: (slug: string, bytes: Uint8Array) => void): Promise<void> {
+/**
+ * Runs the jobs on `threads` worker threads, each taking the next job as it finishes one.
+ * Returns when each school's PDF is written; if a worker fails, every PDF not yet written fails with it.
+ */
+function inWorkers(threads: number, jobs: PdfJob[], write: (slug: string, bytes: Uint8Array) => void): Map<string, Promise<void>> {
+  const settle = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
+  const written = new Map(
+    jobs.map((job) => [job.doc.slug, new Promise<void>((resolve, reject) => void settle.set(job.doc.slug, { resolve, reject }))]),
+  );
   const queue = [...jobs];
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./pdfWorker.ts', import.meta.url)));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const job = queue.shift();
-              if (job) worker.postMessage(job);
-              else resolve();
-            };
-            worker.on('message', (m: { slug: string; bytes?: Uint8Array; error?: string }) => {
-              if (m.error !== undefined || !m.bytes) return reject(new Error(`PDF of ${m.slug}: ${m.error}`));
-              write(m.slug, m.bytes);
-              next();
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  const fail = (error: Error) => {
+    queue.length = 0;
+    for (const { reject } of settle.values()) reject(error);
+    settle.clear();
+  };
+  for (let n = 0; n < threads; n++) {
+    const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url));
+    let busy = false;
+    const next = () => {
+      const job = queue.shift();
+      busy = job !== undefined;
+      if (job) worker.postMessage(job);
+      else void worker.terminate();
+    };
+    worker.on('message', (m: { slug: string; bytes?: Uint8Array; error?: string }) => {
+      if (m.error !== undefined || !m.bytes) {
+        void worker.terminate();
+        return fail(new Error(`PDF of ${m.slug}: ${m.error}`));
+      }
+      try {
+        write(m.slug, m.bytes);
+      } catch (error) {
+        void worker.terminate();
+        return fail(error as Error);
+      }
+      settle.get(m.slug)?.resolve();
+      settle.delete(m.slug);
+      next();
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => busy && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
+    next();
   }
+  return written;
 }

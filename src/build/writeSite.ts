@@ -13,8 +13,11 @@ import { readPublishedApproval } from './publishSignedCopies.ts';
 /** The folder holding astro.config.mjs and src/pages: this package, wherever the school data lives. */
 export const SITE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Pages rendering (or waiting for their PDF) at once: enough to keep this thread busy while PDFs are made on others. */
+const PAGES_AT_ONCE = 16;
+
 /** Runs after the PDF and signed-copy steps, so a page can link to those files and give their sizes. */
-export const writeSite: BuildStep = async (project, staging, options) => {
+export const writeSite: BuildStep = async (project, staging, options, pending) => {
   const env = options.env ?? process.env;
   const base = normaliseBase(options.base ?? env.POLICY_PRESS_BASE);
   const total = project.documents.size;
@@ -23,7 +26,11 @@ export const writeSite: BuildStep = async (project, staging, options) => {
     root: options.root,
     base,
     today: createNodeWorld(options.root, env).today(),
-    pdfBytes: (slug) => sizeOf(join(staging, slug, 'policy.pdf')),
+    // A PDF may still be being made (or sealed) on another thread: its page waits for it.
+    pdfBytes: async (slug) => {
+      await pending.of(`${slug}/policy.pdf`);
+      return sizeOf(join(staging, slug, 'policy.pdf'));
+    },
     // Present when the project was loaded with loadPolicies (the build does).
     changes: (slug) => (project as Partial<Policies>).changes?.get(slug),
     approval: (slug) => {
@@ -54,6 +61,8 @@ export const writeSite: BuildStep = async (project, staging, options) => {
       outDir: staging,
       base,
       logLevel: 'warn',
+      // Pages that wait for their PDF let the next ones render meanwhile.
+      build: { concurrency: PAGES_AT_ONCE },
       vite: {
         // The staging folder already holds the texts and PDFs of earlier steps.
         build: { emptyOutDir: false },
@@ -66,7 +75,9 @@ export const writeSite: BuildStep = async (project, staging, options) => {
     process.chdir(cwd);
     provideSiteData(undefined);
   }
+  options.progress?.tick('search index', 0, 1);
   await indexForSearch(staging);
+  options.progress?.tick('search index', 1, 1);
 };
 
 function sizeOf(file: string): number | undefined {

@@ -37,8 +37,10 @@ export interface ApprovedBase {
  */
 export async function approvedBase(world: World, doc: PolicyDocument): Promise<ApprovedBase | undefined> {
   const dir = `${APPROVED_DIR}/${doc.slug}`;
+  const copies = world.listDir(dir).filter((n) => DATED_PDF.test(n));
+  if (copies.length === 0) return undefined;
   const current = coreText(doc);
-  for (const name of world.listDir(dir).filter((n) => DATED_PDF.test(n)).sort().reverse()) {
+  for (const name of copies.sort().reverse()) {
     const file = `${dir}/${name}`;
     const bytes = world.readFile(file);
     const source = bytes && (await readEmbeddedSource(bytes).catch(() => undefined));
@@ -57,7 +59,6 @@ export async function approvedBase(world: World, doc: PolicyDocument): Promise<A
  * not exist then is new, not changed, and gets no summary.
  */
 function previousCommit(world: World, doc: PolicyDocument, data: unknown): ApprovedBase | undefined {
-  if (!isGitRepository(world.root)) return undefined;
   const commit = lastChangedRevision(world, doc.slug, { label: 'now', doc, data });
   if (!commit) return undefined;
   const at = versionFromWorld(createGitWorld(world.root, commit, world.today), doc.slug, shortRevision(world.root, commit));
@@ -90,10 +91,12 @@ export interface ChangesSinceApproval {
  */
 export async function addChangeSummaries(project: Project, world: World): Promise<{ value: Map<string, ChangesSinceApproval>; diagnostics: Diagnostic[] }> {
   const changes = new Map<string, ChangesSinceApproval>();
+  // Asked once: it starts a git process.
+  const inGit = isGitRepository(world.root);
   for (const school of project.schools) {
     const doc = project.documents.get(school.slug);
     if (!doc) continue;
-    const base = (await approvedBase(world, doc)) ?? previousCommit(world, doc, school.data);
+    const base = (await approvedBase(world, doc)) ?? (inGit ? previousCommit(world, doc, school.data) : undefined);
     if (!base) continue;
     const diff = diffVersions(base.version, { label: 'this version', doc, data: school.data });
     if (diff.summary.length === 0) continue;

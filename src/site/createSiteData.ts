@@ -6,6 +6,7 @@ import { diffToHtmlFragment } from '../diff/formatDiff.ts';
 import type { Project } from '../project/loadProject.ts';
 import { formatDate } from '../render/format.ts';
 import { reviewStatus } from '../tree/reviewStatus.ts';
+import type { PolicyDocument } from '../tree/types.ts';
 import type { SiteData, SiteSchool } from './siteData.ts';
 
 const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
@@ -14,12 +15,19 @@ export interface SiteOptions {
   root: string;
   base: string;
   today: string;
-  /** Size of a school's PDF, when there is one. */
-  pdfBytes?: (slug: string) => number | undefined;
+  /** Size of a school's PDF, when there is one; a promise while the build is still making it. */
+  pdfBytes?: (slug: string) => number | undefined | Promise<number | undefined>;
   /** The signed copy the build published for a school, when there is one. */
   approval?: (slug: string) => SiteSchool['approval'];
   /** What changed since the school's last signed copy (see diff/changeSummary.ts). */
   changes?: (slug: string) => ChangesSinceApproval | undefined;
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/** The order the index lists schools in (and so the order Astro renders their pages). */
+export function bySchoolName(a: { slug: string; doc: PolicyDocument }, b: { slug: string; doc: PolicyDocument }): number {
+  return collator.compare(a.doc.meta.schoolName, b.doc.meta.schoolName) || a.slug.localeCompare(b.slug);
 }
 
 export function createSiteData(project: Project, { root, base, today, pdfBytes, approval, changes }: SiteOptions): SiteData {
@@ -27,7 +35,11 @@ export function createSiteData(project: Project, { root, base, today, pdfBytes, 
   for (const [slug, doc] of project.documents) {
     const school: SiteSchool = { slug, doc, status: reviewStatus(doc.meta.nextReview.iso, today) };
     const bytes = pdfBytes?.(slug);
-    if (bytes !== undefined) school.pdfBytes = bytes;
+    if (bytes instanceof Promise) {
+      school.ready = bytes.then((size) => {
+        if (size !== undefined) school.pdfBytes = size;
+      });
+    } else if (bytes !== undefined) school.pdfBytes = bytes;
     const approved = approval?.(slug);
     if (approved) school.approval = approved;
     const changed = changes?.(slug);
@@ -39,7 +51,6 @@ export function createSiteData(project: Project, { root, base, today, pdfBytes, 
     }
     schools.push(school);
   }
-  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-  schools.sort((a, b) => collator.compare(a.doc.meta.schoolName, b.doc.meta.schoolName) || a.slug.localeCompare(b.slug));
+  schools.sort(bySchoolName);
   return { root, base, today, schools, diagnostics: project.diagnostics, sources: project.sources };
 }

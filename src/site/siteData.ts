@@ -11,8 +11,10 @@ export interface SiteSchool {
   slug: string;
   doc: PolicyDocument;
   status: ReviewStatus;
-  /** Size of dist/<slug>/policy.pdf when the build made one. */
+  /** Size of dist/<slug>/policy.pdf when the build made one (known once `ready` resolves). */
   pdfBytes?: number;
+  /** Resolves when the school's PDF is written, when the build is still making it (see build/writePdfs.ts). */
+  ready?: Promise<void>;
   /** The logo as published beside the page: dist/<slug>/logo.<ext>. */
   logo?: { source: string; fileName: string; mediaType: string };
   /** The governors' signed copy, when approved/<slug>/ has one (see build/publishSignedCopies.ts). */
@@ -73,7 +75,21 @@ export function withBase(base: string, path = ''): string {
   return `${base.replace(/\/*$/, '/')}${path.replace(/^\/+/, '')}`;
 }
 
-/** The policy article of a school's page, rendered once however many times Astro asks. */
+/** The school, once everything its page links to (its PDF, with the size) is written. */
+export async function readySchool(slug: string | undefined): Promise<SiteSchool> {
+  const school = siteSchool(slug);
+  await school.ready;
+  return school;
+}
+
+/** Every school, ready (see readySchool), in the index's order. */
+export async function readySchools(): Promise<SiteSchool[]> {
+  const { schools } = siteData();
+  await Promise.all(schools.map((s) => s.ready));
+  return schools;
+}
+
+/** The policy article of a ready school's page, rendered once however many times Astro asks. */
 export function pageArticle(school: SiteSchool, base = siteData().base): string {
   // Kept on the school itself: the pages run in Astro's bundled copy of this module, so a cache here would not be shared.
   school.article ??= renderArticle(school, base);

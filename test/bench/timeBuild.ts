@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildProject, type Progress } from '../../src/build/buildProject.ts';
 import { hasErrors } from '../../src/diagnostics/index.ts';
-import { loadProject } from '../../src/project/loadProject.ts';
+import { loadPolicies } from '../../src/project/loadPolicies.ts';
 import { createNodeWorld } from '../../src/project/World.ts';
 
 export interface BuildTiming {
@@ -26,7 +26,8 @@ if (!root) {
   process.exit(2);
 }
 const start = performance.now();
-const project = loadProject(createNodeWorld(root));
+// As `policy-press build` loads it (with each school's changes since its last signed copy).
+const project = await loadPolicies(createNodeWorld(root));
 const loaded = performance.now();
 if (hasErrors(project.diagnostics)) {
   process.stderr.write(`the project has errors: ${project.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).slice(0, 10).join('\n')}\n`);
