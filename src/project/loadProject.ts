@@ -75,16 +75,24 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
   return { value: files, diagnostics };
 }
 
-export function loadProject(world: World, options: ProjectOptions = {}): Project {
+/** The project before its schools: every school file listed, every template family loaded and checked. */
+export interface ProjectStart {
+  project: Project;
+  schoolFiles: { slug: string; file: string }[];
+  /** A family by name, loaded once. */
+  family(name: string): TemplateFamily | undefined;
+}
+
+export function startProject(world: World): ProjectStart {
   const project: Project = { schools: [], documents: new Map(), families: new Map(), sources: new Map(), diagnostics: [] };
   const listed = listSchoolFiles(world);
   project.diagnostics.push(...listed.diagnostics);
 
-  const familyDiagnostics = new Map<string, Diagnostic[]>();
+  const loadedFamilies = new Set<string>();
   const family = (name: string) => {
-    if (!familyDiagnostics.has(name)) {
+    if (!loadedFamilies.has(name)) {
+      loadedFamilies.add(name);
       const loaded = loadFamily(world, name);
-      familyDiagnostics.set(name, loaded.diagnostics);
       project.diagnostics.push(...loaded.diagnostics);
       if (loaded.value) project.families.set(name, loaded.value);
       if (loaded.value) project.diagnostics.push(...checkFamilyCharacters(loaded.value));
@@ -94,48 +102,60 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
   };
   // Every template is checked, whether or not a school uses it.
   for (const name of listFamilies(world)) family(name);
+  return { project, schoolFiles: listed.value, family };
+}
 
+export function loadProject(world: World, options: ProjectOptions = {}): Project {
+  const { project, schoolFiles, family } = startProject(world);
   const wanted = options.only ? new Set(options.only) : undefined;
-  for (const { slug, file } of listed.value) {
+  for (const { slug, file } of schoolFiles) {
     if (wanted && !wanted.has(slug)) continue;
-    const loaded = loadSchoolFile(world, file, slug);
-    project.diagnostics.push(...loaded.diagnostics);
-    for (const [f, text] of loaded.sources) project.sources.set(f, text);
-    if (!loaded.value) continue;
-    // What the school's family requires, and what it sets that the family never prints; on the loaded data, so it is reported with every other problem.
-    const declared = (loaded.value.data as { template?: unknown }).template;
-    const ownFamily = declared === undefined ? family(DEFAULT_FAMILY) : typeof declared === 'string' ? family(declared.trim()) : undefined;
-    const familyFields = ownFamily ? checkFamilyFields(loaded.value, ownFamily) : [];
-    project.diagnostics.push(...familyFields);
-    const validated = validateSchool(loaded.value);
-    project.diagnostics.push(...validated.diagnostics);
-    const school = validated.value;
-    if (!school) continue;
-    project.schools.push(school);
-    // The PDF's font is the narrowest output: a character it lacks is an input error, found here with its position.
-    project.diagnostics.push(...checkSchoolCharacters(school));
-
-    const familyName = school.data.template ?? DEFAULT_FAMILY;
-    const templates = family(familyName);
-    if (!templates) {
-      if (!world.isDirectory(`templates/${familyName}`)) {
-        project.diagnostics.push({ code: 'UNKNOWN_TEMPLATE', severity: 'error', message: `there is no template family "${familyName}"`, hint: `the families are: ${listFamilies(world).join(', ')}`, ...locate(school.locator, ['template']) });
-      }
-      continue;
-    }
-    if (familyFields.some((d) => d.severity === 'error')) continue;
-    const rendered = renderSchool(school, templates);
-    project.diagnostics.push(...rendered.diagnostics);
-    const branding = brandingOf(school, world);
-    project.diagnostics.push(...branding.diagnostics);
-    if (rendered.value) project.documents.set(slug, branding.value ? { ...rendered.value, meta: { ...rendered.value.meta, branding: branding.value } } : rendered.value);
+    loadSchool(world, slug, file, family, project);
   }
   if (wanted) {
     for (const slug of wanted) {
-      if (!listed.value.some((s) => s.slug === slug)) {
-        project.diagnostics.push({ code: 'UNKNOWN_SCHOOL', severity: 'error', message: `there is no school "${slug}" (no ${SCHOOLS_DIR}/${slug}.yaml)`, hint: `the schools are: ${listed.value.map((s) => s.slug).join(', ') || 'none yet'}` });
+      if (!schoolFiles.some((s) => s.slug === slug)) {
+        project.diagnostics.push({ code: 'UNKNOWN_SCHOOL', severity: 'error', message: `there is no school "${slug}" (no ${SCHOOLS_DIR}/${slug}.yaml)`, hint: `the schools are: ${schoolFiles.map((s) => s.slug).join(', ') || 'none yet'}` });
       }
     }
   }
   return project;
+}
+
+/** What loading one school adds to a project. */
+export type SchoolSink = Pick<Project, 'schools' | 'documents' | 'sources' | 'diagnostics'>;
+
+/** Loads, validates and renders one school file into `into`: its school, its document, the files it read and its problems. */
+export function loadSchool(world: World, slug: string, file: string, family: (name: string) => TemplateFamily | undefined, into: SchoolSink): void {
+  const loaded = loadSchoolFile(world, file, slug);
+  into.diagnostics.push(...loaded.diagnostics);
+  for (const [f, text] of loaded.sources) into.sources.set(f, text);
+  if (!loaded.value) return;
+  // What the school's family requires, and what it sets that the family never prints; on the loaded data, so it is reported with every other problem.
+  const declared = (loaded.value.data as { template?: unknown }).template;
+  const ownFamily = declared === undefined ? family(DEFAULT_FAMILY) : typeof declared === 'string' ? family(declared.trim()) : undefined;
+  const familyFields = ownFamily ? checkFamilyFields(loaded.value, ownFamily) : [];
+  into.diagnostics.push(...familyFields);
+  const validated = validateSchool(loaded.value);
+  into.diagnostics.push(...validated.diagnostics);
+  const school = validated.value;
+  if (!school) return;
+  into.schools.push(school);
+  // The PDF's font is the narrowest output: a character it lacks is an input error, found here with its position.
+  into.diagnostics.push(...checkSchoolCharacters(school));
+
+  const familyName = school.data.template ?? DEFAULT_FAMILY;
+  const templates = family(familyName);
+  if (!templates) {
+    if (!world.isDirectory(`templates/${familyName}`)) {
+      into.diagnostics.push({ code: 'UNKNOWN_TEMPLATE', severity: 'error', message: `there is no template family "${familyName}"`, hint: `the families are: ${listFamilies(world).join(', ')}`, ...locate(school.locator, ['template']) });
+    }
+    return;
+  }
+  if (familyFields.some((d) => d.severity === 'error')) return;
+  const rendered = renderSchool(school, templates);
+  into.diagnostics.push(...rendered.diagnostics);
+  const branding = brandingOf(school, world);
+  into.diagnostics.push(...branding.diagnostics);
+  if (rendered.value) into.documents.set(slug, branding.value ? { ...rendered.value, meta: { ...rendered.value.meta, branding: branding.value } } : rendered.value);
 }

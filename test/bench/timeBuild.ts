@@ -13,7 +13,7 @@ export interface BuildTiming {
   schools: number;
   /** Milliseconds: loading, validating and rendering every school into its tree. */
   load: number;
-  /** Milliseconds per build task, each from the end of the one before to its last tick; "finish" is what follows the last tick (search index, publishing dist/). */
+  /** Milliseconds per phase of the build: texts; PDFs and pages (made side by side); search index; finish (publishing dist/). */
   phases: Record<string, number>;
   total: number;
   /** Peak resident memory of the build process, in MiB (child processes such as Pagefind's not included). */
@@ -33,18 +33,28 @@ if (hasErrors(project.diagnostics)) {
   process.stderr.write(`the project has errors: ${project.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).slice(0, 10).join('\n')}\n`);
   process.exit(1);
 }
+const firstTick = new Map<string, number>();
 const lastTick = new Map<string, number>();
-const progress: Progress = { tick: (task) => void lastTick.set(task, performance.now()) };
+const progress: Progress = {
+  tick: (task) => {
+    const now = performance.now();
+    if (!firstTick.has(task)) firstTick.set(task, now);
+    lastTick.set(task, now);
+  },
+};
 await buildProject(project, { root, progress, env: process.env });
 const end = performance.now();
 
-const phases: Record<string, number> = {};
-let from = loaded;
-for (const [task, at] of [...lastTick].sort((a, b) => a[1] - b[1])) {
-  phases[task] = Math.round(at - from);
-  from = at;
-}
-phases.finish = Math.round(end - from);
+// The PDFs are made on worker threads while Astro renders the pages, so they are one phase.
+const textsDone = lastTick.get('texts') ?? loaded;
+const searchStart = firstTick.get('search index') ?? end;
+const searchEnd = lastTick.get('search index') ?? end;
+const phases: Record<string, number> = {
+  texts: Math.round(textsDone - loaded),
+  'PDFs and pages': Math.round(searchStart - textsDone),
+  'search index': Math.round(searchEnd - searchStart),
+  finish: Math.round(end - searchEnd),
+};
 const timing: BuildTiming = {
   schools: project.documents.size,
   load: Math.round(loaded - start),
