@@ -1,3 +1,4 @@
+import { documentHistory } from '../../render/documentHistory.ts';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Section } from '../../tree/types.ts';
 import { policyAnchors } from './policyAnchors.ts';
@@ -99,18 +100,17 @@ describe('renderPolicyArticle', () => {
     expect(kv).not.toContain('<thead>');
   });
 
-  it('says when no approval is recorded, and tabulates the history when there are several', () => {
+  it('says when no approval is recorded, and points to the document history (tabulated once) when there are several', () => {
     expect(html).toContain('No approval recorded yet');
-    const approved = renderPolicyArticle(
-      doc([], {
-        approvals: [
-          { date: { iso: '2023-10-05', text: '5 October 2023' }, approvedBy: 'Full Governing Body', minuteRef: 'FGB 2023/14' },
-          { date: { iso: '2024-10-03', text: '3 October 2024' }, approvedBy: 'Full Governing Body', version: '2.0', summary: HOSTILE },
-        ],
-      }),
-    );
+    const approvals = [
+      { date: { iso: '2023-10-05', text: '5 October 2023' }, approvedBy: 'Full Governing Body', minuteRef: 'FGB 2023/14' },
+      { date: { iso: '2024-10-03', text: '3 October 2024' }, approvedBy: 'Full Governing Body', version: '2.0', summary: HOSTILE },
+    ];
+    const approved = renderPolicyArticle(doc([documentHistory(approvals)!], { approvals }));
     expect(approved).toContain('3 October 2024 by Full Governing Body, version 2.0');
-    expect(approved).toContain('<caption class="pp-table__caption">Approval history</caption>');
+    expect(approved).toContain('<dt class="pp-summary__key">Earlier approvals</dt><dd class="pp-summary__value"><a href="#document-history">Document history</a></dd>');
+    expect(approved.match(/<table/g)).toHaveLength(1);
+    expect(approved.match(/5 October 2023/g)).toHaveLength(1);
     expect(approved).not.toContain('<script>');
   });
 

@@ -5,6 +5,7 @@ import { escapeHtml as esc, safeHref } from './escapeHtml.ts';
 import { formatBytes } from './formatBytes.ts';
 import { type ContentsEntry, type PolicyAnchors, policyAnchors } from './policyAnchors.ts';
 import type { ReviewStatus } from '../../tree/reviewStatus.ts';
+import { DOCUMENT_HISTORY_ID } from '../../render/documentHistory.ts';
 
 /** The band behind the school's name when the school sets no accent colour (GOV.UK blue, 5.2:1 with white). */
 export const DEFAULT_ACCENT = '#1d70b8';
@@ -81,11 +82,11 @@ function renderReview(doc: PolicyDocument, status: ReviewStatus | undefined, app
   ];
   if (approval) rows.push(row('Signed copy', esc(approval.sentence)));
   if (changes) rows.push(row('Changes', `<a href="${esc(changes.href)}">What has changed since governors approved it on ${esc(changes.since)}</a>`));
-  const history = meta.approvals.length > 1 ? renderApprovals(meta.approvals) : '';
+  // Every approval is tabulated once, in the policy's own document-history section.
+  if (meta.approvals.length > 1 && doc.children.some((s) => s.id === DOCUMENT_HISTORY_ID)) rows.push(row('Earlier approvals', `<a href="#${DOCUMENT_HISTORY_ID}">Document history</a>`));
   return [
     '<h2 class="pp-heading-m" id="policy-review">Review and approval</h2>',
     `<dl class="pp-summary">${rows.join('')}</dl>`,
-    history,
   ].join('\n');
 }
 
@@ -94,23 +95,6 @@ function describeApproval(a: Approval): string {
   if (a.minuteRef) parts.push(`minute ${esc(a.minuteRef)}`);
   if (a.version) parts.push(`version ${esc(a.version)}`);
   return parts.join(', ');
-}
-
-function renderApprovals(approvals: readonly Approval[]): string {
-  const table: Table = {
-    type: 'table',
-    id: 'approvals',
-    caption: 'Approval history',
-    columns: ['Date', 'Approved by', 'Minute', 'Version', 'What changed'],
-    groups: [
-      {
-        rows: [...approvals].reverse().map((a) => ({
-          cells: [a.date.text, a.approvedBy, a.minuteRef ?? '', a.version ?? '', a.summary ?? ''].map((value) => [{ type: 'text' as const, value }]),
-        })),
-      },
-    ],
-  };
-  return renderTable(table, undefined);
 }
 
 function renderContents(contents: readonly ContentsEntry[]): string {
