@@ -37,17 +37,27 @@ export interface PageContentInput {
 export function pageContent({ page, pageIndex, fonts, roles, marks }: PageContentInput): string {
   const out: string[] = [];
   let mcid = 0;
+  // The fill colour and the font persist from one text object to the next (ISO 32000-1, 9.3.1), and
+  // rules and fills change them only inside q … Q, so each is set only when it changes: most of a
+  // page is runs of text in one colour and face, and a third of its bytes were these repeats.
+  let fill = '';
+  let font = '';
   for (const box of page.boxes) {
     switch (box.kind) {
       case 'text': {
-        const font = fonts.get(box.style)!;
+        const face = fonts.get(box.style)!;
         if (box.mark !== undefined) {
           marks.set(box.mark, { page: pageIndex, mcid });
           out.push(beginTagged(roles.get(box.mark) ?? 'Span', mcid++));
         } else {
           out.push(beginArtifact(box.artifact ?? 'Layout'));
         }
-        out.push('BT', `${rgb(box.color)} rg`, `${font.key} ${r(box.size)} Tf`, `${r(box.x)} ${r(box.y)} Td`, `<${font.encode(box.text)}> Tj`, 'ET', END_MARKED);
+        out.push('BT');
+        const colour = rgb(box.color);
+        if (colour !== fill) out.push(`${(fill = colour)} rg`);
+        const selected = `${face.key} ${r(box.size)} Tf`;
+        if (selected !== font) out.push((font = selected));
+        out.push(`${r(box.x)} ${r(box.y)} Td`, `<${face.encode(box.text)}> Tj`, 'ET', END_MARKED);
         break;
       }
       case 'rect': {
