@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../project/loadProject.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { createSiteData } from './createSiteData.ts';
-import { normaliseBase, pageArticle, withBase } from './siteData.ts';
+import { normaliseBase, pageArticle, provideSiteData, withBase } from './siteData.ts';
 
 function doc(slug: string, schoolName: string, nextReview: string, logo?: string): PolicyDocument {
   return {
@@ -49,12 +49,20 @@ describe('createSiteData', () => {
     expect(a!.logo).toEqual({ source: '/p/schools/logos/a.PNG', fileName: 'logo.png', mediaType: 'image/png' });
   });
 
-  it('renders each article once, with links under the base path', () => {
+  it('renders articles with links under the base path, keeping them only for the live preview', () => {
     const [a] = site.schools;
     const html = pageArticle(a!, site.base);
     expect(html).toContain('href="/policies/a/policy.pdf"');
     expect(html).toContain('src="/policies/a/logo.png"');
-    expect(pageArticle(a!, site.base)).toBe(html);
+    // A build renders each page once and keeps nothing.
+    expect(a!.article).toBeUndefined();
+    provideSiteData({ ...site, live: true });
+    try {
+      expect(pageArticle(a!, site.base)).toBe(html);
+      expect(a!.article).toBe(html);
+    } finally {
+      provideSiteData(undefined);
+    }
   });
 });
 

@@ -89,8 +89,10 @@ export async function readySchools(): Promise<SiteSchool[]> {
   return schools;
 }
 
-/** The policy article of a ready school's page, rendered once however many times Astro asks. */
+/** The policy article of a ready school's page; the live preview renders it once however many times it is viewed. */
 export function pageArticle(school: SiteSchool, base = siteData().base): string {
+  // A build renders each page once: keeping a thousand articles would only hold their memory.
+  if (!(globalThis as Slot)[SLOT]?.live) return renderArticle(school, base);
   // Kept on the school itself: the pages run in Astro's bundled copy of this module, so a cache here would not be shared.
   school.article ??= renderArticle(school, base);
   return school.article;
