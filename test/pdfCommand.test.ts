@@ -1,10 +1,11 @@
 // `policy-press pdf`, the PDF in `build`, the sign-off settings, and characters the PDF's font lacks.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { PDF_CACHE_DIR } from '../src/build/pdfCache.ts';
 import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
 import { loadProject } from '../src/project/loadProject.ts';
@@ -47,14 +48,42 @@ describe('policy-press pdf', () => {
     const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
     const root = tempProject(files);
     const project = loadProject(createNodeWorld(root, epoch));
-    await buildProject(project, { root, outDir: join(root, 'one'), env: { ...epoch, POLICY_PRESS_THREADS: '1' } }, [writePdfs]);
+    // Without the cache, or the second build would copy the first's PDFs.
+    await buildProject(project, { root, outDir: join(root, 'one'), cache: false, env: { ...epoch, POLICY_PRESS_THREADS: '1' } }, [writePdfs]);
     const ticks: number[] = [];
-    await buildProject(project, { root, outDir: join(root, 'many'), env: epoch, progress: { tick: (_t, done) => void ticks.push(done) } }, [writePdfs]);
+    await buildProject(project, { root, outDir: join(root, 'many'), cache: false, env: epoch, progress: { tick: (_t, done) => void ticks.push(done) } }, [writePdfs]);
     expect(ticks).toEqual(Array.from({ length: PARALLEL_FROM }, (_, i) => i + 1));
     for (let i = 0; i < PARALLEL_FROM; i++) {
       const file = `school-${i}/policy.pdf`;
       expect(Buffer.compare(readFileSync(join(root, 'one', file)), readFileSync(join(root, 'many', file))), file).toBe(0);
     }
+  });
+
+  it('copies a PDF unchanged since the last build from the cache, and draws again only what changed', async () => {
+    const root = tempProject({ 'schools/a.yaml': school(), 'schools/b.yaml': school((y) => y.replace('name: Test Primary', 'name: Other Primary')) });
+    const cacheDir = join(root, PDF_CACHE_DIR);
+    const build = async (cache = true) => {
+      await buildProject(loadProject(createNodeWorld(root, epoch)), { root, env: epoch, cache }, [writePdfs]);
+      return { a: readFileSync(join(root, 'dist/a/policy.pdf')), b: readFileSync(join(root, 'dist/b/policy.pdf')), cached: readdirSync(cacheDir).sort() };
+    };
+    const first = await build();
+    expect(first.cached).toHaveLength(2);
+    // A rebuild takes each PDF from the cache: shown by a cache entry whose bytes are not a real PDF.
+    const entryOfA = first.cached.find((name) => Buffer.compare(readFileSync(join(cacheDir, name)), first.a) === 0)!;
+    writeFileSync(join(cacheDir, entryOfA), 'the cached copy');
+    expect((await build()).a.toString()).toBe('the cached copy');
+    // --no-cache draws it again (and the cache keeps the real one).
+    const fresh = await build(false);
+    expect(Buffer.compare(fresh.a, first.a)).toBe(0);
+    // A changed school gets a new key: its PDF is drawn, the other's is still the cached one, and the old entry goes.
+    writeFileSync(join(root, 'schools/b.yaml'), school((y) => y.replace('name: Test Primary', 'name: Renamed Primary')));
+    writeFileSync(join(cacheDir, entryOfA), first.a);
+    const changed = await build();
+    expect(Buffer.compare(changed.a, first.a)).toBe(0);
+    expect(Buffer.compare(changed.b, first.b)).not.toBe(0);
+    expect((await readEmbeddedSource(changed.b))?.text).toContain('Renamed Primary');
+    expect(changed.cached).toHaveLength(2);
+    expect(changed.cached).toContain(entryOfA);
   });
 
   it('writes SLUG.pdf in the current folder by default', async () => {

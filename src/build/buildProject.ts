@@ -23,6 +23,8 @@ export interface BuildOptions {
   base?: string;
   progress?: Progress;
   env?: NodeJS.ProcessEnv;
+  /** Reuse PDFs of the last build whose inputs and code are unchanged (default true; see build/pdfCache.ts). */
+  cache?: boolean;
   /** Told of warnings a step finds (e.g. a signed copy that no longer verifies); errors are thrown as BuildStepFailed. */
   report?: (diagnostics: Diagnostic[]) => void;
 }

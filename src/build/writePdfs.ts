@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/loadProject.ts';
 import { bySchoolName } from '../site/createSiteData.ts';
 import type { BuildStep } from './buildProject.ts';
+import { PdfCache } from './pdfCache.ts';
 import { type PdfJob, pdfOf } from './pdfJob.ts';
 
 function jobFor(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): PdfJob {
@@ -26,27 +27,43 @@ export const PARALLEL_FROM = 12;
 /**
  * Writes the PDFs on worker threads and returns once they are started: each file is added to the
  * pending files, so the site (on this thread) renders meanwhile and a page awaits only its own PDF.
- * They are made in the order the site renders its pages.
+ * They are made in the order the site renders its pages. A PDF whose job and code are those of one
+ * the last build made is copied from the cache instead (see pdfCache.ts).
  */
-export const writePdfs: BuildStep = async (project, staging, { progress, env }, pending) => {
+export const writePdfs: BuildStep = async (project, staging, { root, progress, env, cache: useCache = true }, pending) => {
   const data = new Map(project.schools.map((s) => [s.slug, s.data]));
   const jobs: PdfJob[] = [...project.documents]
     .map(([slug, doc]) => ({ slug, doc }))
     .sort(bySchoolName)
     .map(({ doc }) => ({ doc, data: data.get(doc.slug), env: { SOURCE_DATE_EPOCH: env?.SOURCE_DATE_EPOCH } }));
+  const cache = useCache ? new PdfCache(root) : undefined;
+  const keys = new Map<string, string>();
   let done = 0;
-  const write = (slug: string, bytes: Uint8Array) => {
+  const write = (slug: string, bytes: Uint8Array, fresh = true) => {
     mkdirSync(join(staging, slug), { recursive: true });
     writeFileSync(join(staging, slug, 'policy.pdf'), bytes);
+    const key = keys.get(slug);
+    if (fresh && key) cache!.put(key, bytes);
     progress?.tick('PDFs', ++done, jobs.length);
   };
-  const threads = Math.min(availableParallelism(), 4, Math.floor(jobs.length / (PARALLEL_FROM / 2)));
+  // PDFs unchanged since the last build are copied from the cache; only the rest are drawn.
+  const toDraw: PdfJob[] = [];
+  for (const job of jobs) {
+    const key = cache?.key(job);
+    const cached = key === undefined ? undefined : cache!.get(key);
+    if (key) keys.set(job.doc.slug, key);
+    if (cached) write(job.doc.slug, cached, false);
+    else toDraw.push(job);
+  }
+  cache?.prune();
+
+  const threads = Math.min(availableParallelism(), 4, Math.floor(toDraw.length / (PARALLEL_FROM / 2)));
   if (threads < 2 || env?.POLICY_PRESS_THREADS === '1') {
-    for (const job of jobs) write(job.doc.slug, await pdfOf(job));
+    for (const job of toDraw) write(job.doc.slug, await pdfOf(job));
     return;
   }
-  const written = inWorkers(threads, jobs, write);
-  for (const job of jobs) pending.add(`${job.doc.slug}/policy.pdf`, written.get(job.doc.slug)!);
+  const written = inWorkers(threads, toDraw, write);
+  for (const job of toDraw) pending.add(`${job.doc.slug}/policy.pdf`, written.get(job.doc.slug)!);
 };
 
 /**

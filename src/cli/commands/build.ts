@@ -11,7 +11,7 @@ import { createProgress } from '../progress.ts';
 export const build: Command = {
   name: 'build',
   summary: 'validate, then build every school into dist/',
-  usage: 'policy-press build [--out DIR] [--base PATH]',
+  usage: 'policy-press build [--out DIR] [--base PATH] [--no-cache]',
   help: `Checks every school and template as \`policy-press check\` does; on any error it
 stops with the diagnostics and leaves the previous dist/ exactly as it was.
 Otherwise it writes every output to a staging folder and swaps it in for dist/.
@@ -34,11 +34,14 @@ Options:
   --out DIR   write to DIR instead of dist/
   --base PATH the URL path the site will be served under, e.g. /policies/
               (default /, or the POLICY_PRESS_BASE environment variable)
+  --no-cache  draw every PDF again; by default a PDF whose school, templates
+              and policy-press are unchanged since the last build is copied
+              from .cache/policy-press/pdf/
   -h, --help  show this help
 
 Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
 (and POLICY_PRESS_SEAL_PASSPHRASE) to certify every PDF with an issuer's seal.`,
-  options: { out: { type: 'string' }, base: { type: 'string' } },
+  options: { out: { type: 'string' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   allowPositionals: false,
   async run({ values }, io) {
     const project = await loadPolicies(io.world);
@@ -51,7 +54,7 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
     let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, base: values.base as string | undefined, progress, env: io.env, report });
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report });
     } catch (error) {
       if (!(error instanceof BuildStepFailed)) throw error;
       progress.finish();

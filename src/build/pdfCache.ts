@@ -1,0 +1,84 @@
+// PDFs of earlier builds, by everything they are made from: a rebuild draws only the PDFs whose school, templates or code changed.
+//
+// A PDF is a pure function of its job (the document tree, the school's data, SOURCE_DATE_EPOCH) and of the
+// code that draws it, so the key is a digest of the job and of a fingerprint of that code: every file of
+// src/, the lockfile (pdf-lib, fontkit, the fonts) and the Node version (its zlib). Any change to any of
+// them is a different key; a hit is the same bytes a fresh drawing would give.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PdfJob } from './pdfJob.ts';
+
+/** Under the project folder (the .gitignore keeps .cache/ out of git). */
+export const PDF_CACHE_DIR = '.cache/policy-press/pdf';
+
+const SRC = fileURLToPath(new URL('../', import.meta.url));
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
+let fingerprint: string | undefined;
+
+/** A digest of the code that draws PDFs; computed once per process (a few milliseconds). */
+function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256').update(process.version);
+  const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => !f.includes('node_modules')).sort();
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(SRC, file));
+    } catch {
+      continue; // a folder
+    }
+    hash.update(`\0${file}\0`).update(bytes);
+  }
+  if (existsSync(LOCKFILE)) hash.update(readFileSync(LOCKFILE));
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+export class PdfCache {
+  readonly dir: string;
+  readonly #used = new Set<string>();
+
+  constructor(root: string) {
+    this.dir = join(root, PDF_CACHE_DIR);
+  }
+
+  key(job: PdfJob): string {
+    return createHash('sha256').update(codeFingerprint()).update(JSON.stringify(job)).digest('hex');
+  }
+
+  /** The PDF made for this key by an earlier build, if it is still there. */
+  get(key: string): Uint8Array | undefined {
+    this.#used.add(key);
+    try {
+      return readFileSync(join(this.dir, `${key}.pdf`));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Kept for the next build; written aside and renamed, so a build stopped halfway never leaves half a file. */
+  put(key: string, bytes: Uint8Array): void {
+    this.#used.add(key);
+    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, `${key}.pdf`);
+    writeFileSync(`${file}.${process.pid}.tmp`, bytes);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
+
+  /** Removes what this build did not use: the cache holds the PDFs of the latest build, no more. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!this.#used.has(name.replace(/\.pdf$/, ''))) rmSync(join(this.dir, name), { force: true });
+    }
+  }
+}
