@@ -6,7 +6,7 @@
 // them is a different key; a hit is the same bytes a fresh drawing would give.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PdfJob } from './pdfJob.ts';
@@ -50,13 +50,15 @@ export class PdfCache {
     return createHash('sha256').update(codeFingerprint()).update(JSON.stringify(job)).digest('hex');
   }
 
-  /** The PDF made for this key by an earlier build, if it is still there. */
-  get(key: string): Uint8Array | undefined {
+  /** Copies the PDF an earlier build made for this key to `file` (by the file system, not through memory); false when there is none. */
+  copyTo(key: string, file: string): boolean {
     this.#used.add(key);
     try {
-      return readFileSync(join(this.dir, `${key}.pdf`));
-    } catch {
-      return undefined;
+      copyFileSync(join(this.dir, `${key}.pdf`), file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
     }
   }
 

@@ -39,21 +39,25 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
   const cache = useCache ? new PdfCache(root) : undefined;
   const keys = new Map<string, string>();
   let done = 0;
-  const write = (slug: string, bytes: Uint8Array, fresh = true) => {
+  const write = (slug: string, bytes: Uint8Array) => {
     mkdirSync(join(staging, slug), { recursive: true });
     writeFileSync(join(staging, slug, 'policy.pdf'), bytes);
     const key = keys.get(slug);
-    if (fresh && key) cache!.put(key, bytes);
+    if (key) cache!.put(key, bytes);
     progress?.tick('PDFs', ++done, jobs.length);
   };
   // PDFs unchanged since the last build are copied from the cache; only the rest are drawn.
   const toDraw: PdfJob[] = [];
   for (const job of jobs) {
+    const { slug } = job.doc;
     const key = cache?.key(job);
-    const cached = key === undefined ? undefined : cache!.get(key);
-    if (key) keys.set(job.doc.slug, key);
-    if (cached) write(job.doc.slug, cached, false);
-    else toDraw.push(job);
+    mkdirSync(join(staging, slug), { recursive: true });
+    if (key !== undefined && cache!.copyTo(key, join(staging, slug, 'policy.pdf'))) {
+      progress?.tick('PDFs', ++done, jobs.length);
+      continue;
+    }
+    if (key !== undefined) keys.set(slug, key);
+    toDraw.push(job);
   }
   cache?.prune();
 
