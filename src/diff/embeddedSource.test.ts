@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../tree/types.ts';
-import { looksLikePdf, readEmbeddedSource, sourceAttachments } from './embeddedSource.ts';
+import { stringify } from 'yaml';
+import { ATTACHMENTS, looksLikePdf, readEmbeddedSource, sourceAttachments } from './embeddedSource.ts';
 
 const doc: PolicyDocument = {
   type: 'document',
@@ -23,6 +24,18 @@ describe('embedded source', () => {
     expect(source?.text).toBe('E-Security Policy\nOak\n');
     expect(source?.data).toEqual({ lockout_minutes: 5, school: { name: 'Oak' } });
     expect(source?.tree).toEqual(doc);
+  });
+
+  it('reads the data of copies made before it was written in YAML’s JSON form', async () => {
+    const data = { lockout_minutes: 5, school: { name: 'Oak: “Ysgol Dŵr”' }, systems: ['MIS', 'Email'] };
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    for (const a of sourceAttachments(doc, data, 'text\n')) {
+      const bytes = a.name === ATTACHMENTS.data ? new TextEncoder().encode(stringify(data)) : a.bytes;
+      await pdf.attach(bytes, a.name, { mimeType: a.mimeType, description: a.description });
+    }
+    expect((await readEmbeddedSource(await pdf.save()))?.data).toEqual(data);
+    expect(new TextDecoder().decode(sourceAttachments(doc, data, '').find((a) => a.name === ATTACHMENTS.data)!.bytes)).toBe(`${JSON.stringify(data, null, 2)}\n`);
   });
 
   it('says when a PDF has none', async () => {
