@@ -86,6 +86,23 @@ describe('policy-press pdf', () => {
     expect(changed.cached).toContain(entryOfA);
   });
 
+  it('uses the cache on worker threads too, and keeps only the latest build in it', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const root = tempProject(files);
+    const cacheDir = join(root, PDF_CACHE_DIR);
+    const build = () => buildProject(loadProject(createNodeWorld(root, epoch)), { root, env: epoch }, [writePdfs]);
+    await build();
+    const entries = readdirSync(cacheDir);
+    expect(entries).toHaveLength(PARALLEL_FROM);
+    const first = readFileSync(join(root, 'dist/school-3/policy.pdf'));
+    const entry = entries.find((name) => Buffer.compare(readFileSync(join(cacheDir, name)), first) === 0)!;
+    writeFileSync(join(cacheDir, entry), 'the cached copy');
+    writeFileSync(join(cacheDir, 'left-from-an-old-build.pdf'), 'stale');
+    await build();
+    expect(readFileSync(join(root, 'dist/school-3/policy.pdf'), 'utf8')).toBe('the cached copy');
+    expect(readdirSync(cacheDir).sort()).toEqual([...entries].sort());
+  });
+
   it('writes SLUG.pdf in the current folder by default', async () => {
     const root = tempProject({ 'schools/test-primary.yaml': school() });
     expect((await run(root, ['pdf', 'test-primary'])).code).toBe(0);

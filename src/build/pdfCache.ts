@@ -7,9 +7,9 @@
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PdfJob } from './pdfJob.ts';
+import { type PdfJob, pdfOf } from './pdfJob.ts';
 
 /** Under the project folder (the .gitignore keeps .cache/ out of git). */
 export const PDF_CACHE_DIR = '.cache/policy-press/pdf';
@@ -40,10 +40,10 @@ function codeFingerprint(): string {
 
 export class PdfCache {
   readonly dir: string;
-  readonly #used = new Set<string>();
 
-  constructor(root: string) {
-    this.dir = join(root, PDF_CACHE_DIR);
+  /** The cache of the project at `root`, or a cache folder itself (what a worker thread is given). */
+  constructor(root: string, { isDir = false } = {}) {
+    this.dir = isDir ? root : join(root, PDF_CACHE_DIR);
   }
 
   key(job: PdfJob): string {
@@ -52,7 +52,6 @@ export class PdfCache {
 
   /** Copies the PDF an earlier build made for this key to `file` (by the file system, not through memory); false when there is none. */
   copyTo(key: string, file: string): boolean {
-    this.#used.add(key);
     try {
       copyFileSync(join(this.dir, `${key}.pdf`), file);
       return true;
@@ -64,15 +63,14 @@ export class PdfCache {
 
   /** Kept for the next build; written aside and renamed, so a build stopped halfway never leaves half a file. */
   put(key: string, bytes: Uint8Array): void {
-    this.#used.add(key);
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `${key}.pdf`);
     writeFileSync(`${file}.${process.pid}.tmp`, bytes);
     renameSync(`${file}.${process.pid}.tmp`, file);
   }
 
-  /** Removes what this build did not use: the cache holds the PDFs of the latest build, no more. */
-  prune(): void {
+  /** Removes what this build did not use (`used`: its keys): the cache holds the PDFs of the latest build, no more. */
+  prune(used: ReadonlySet<string>): void {
     let names: string[];
     try {
       names = readdirSync(this.dir);
@@ -80,7 +78,21 @@ export class PdfCache {
       return;
     }
     for (const name of names) {
-      if (!this.#used.has(name.replace(/\.pdf$/, ''))) rmSync(join(this.dir, name), { force: true });
+      if (!used.has(name.replace(/\.pdf$/, ''))) rmSync(join(this.dir, name), { force: true });
     }
   }
+}
+
+/**
+ * Writes a job's PDF to `file`: copied from the cache when an earlier build made it, else drawn (and
+ * kept in the cache). The same on the main thread and on a worker. Returns the cache key, if any.
+ */
+export async function writeJobPdf(job: PdfJob, file: string, cache: PdfCache | undefined): Promise<string | undefined> {
+  mkdirSync(dirname(file), { recursive: true });
+  const key = cache?.key(job);
+  if (key !== undefined && cache!.copyTo(key, file)) return key;
+  const bytes = await pdfOf(job);
+  writeFileSync(file, bytes);
+  if (key !== undefined) cache!.put(key, bytes);
+  return key;
 }

@@ -1,13 +1,12 @@
 // Build step: dist/<slug>/policy.pdf for every school, drawn from its document tree, carrying its source.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/loadProject.ts';
 import { bySchoolName } from '../site/createSiteData.ts';
 import type { BuildStep } from './buildProject.ts';
-import { PdfCache } from './pdfCache.ts';
+import { PDF_CACHE_DIR, PdfCache, writeJobPdf } from './pdfCache.ts';
 import { type PdfJob, pdfOf } from './pdfJob.ts';
 
 function jobFor(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): PdfJob {
@@ -28,47 +27,40 @@ export const PARALLEL_FROM = 12;
  * Writes the PDFs on worker threads and returns once they are started: each file is added to the
  * pending files, so the site (on this thread) renders meanwhile and a page awaits only its own PDF.
  * They are made in the order the site renders its pages. A PDF whose job and code are those of one
- * the last build made is copied from the cache instead (see pdfCache.ts).
+ * the last build made is copied from the cache instead (see pdfCache.ts), on the worker too.
  */
 export const writePdfs: BuildStep = async (project, staging, { root, progress, env, cache: useCache = true }, pending) => {
   const data = new Map(project.schools.map((s) => [s.slug, s.data]));
-  const jobs: PdfJob[] = [...project.documents]
+  const tasks: PdfTask[] = [...project.documents]
     .map(([slug, doc]) => ({ slug, doc }))
     .sort(bySchoolName)
-    .map(({ doc }) => ({ doc, data: data.get(doc.slug), env: { SOURCE_DATE_EPOCH: env?.SOURCE_DATE_EPOCH } }));
+    .map(({ slug, doc }) => ({ job: { doc, data: data.get(slug), env: { SOURCE_DATE_EPOCH: env?.SOURCE_DATE_EPOCH } }, file: join(staging, slug, 'policy.pdf') }));
   const cache = useCache ? new PdfCache(root) : undefined;
-  const keys = new Map<string, string>();
+  const keys = new Set<string>();
   let done = 0;
-  const write = (slug: string, bytes: Uint8Array) => {
-    mkdirSync(join(staging, slug), { recursive: true });
-    writeFileSync(join(staging, slug, 'policy.pdf'), bytes);
-    const key = keys.get(slug);
-    if (key) cache!.put(key, bytes);
-    progress?.tick('PDFs', ++done, jobs.length);
+  const written = (key: string | undefined) => {
+    if (key !== undefined) keys.add(key);
+    progress?.tick('PDFs', ++done, tasks.length);
   };
-  // PDFs unchanged since the last build are copied from the cache; only the rest are drawn.
-  const toDraw: PdfJob[] = [];
-  for (const job of jobs) {
-    const { slug } = job.doc;
-    const key = cache?.key(job);
-    mkdirSync(join(staging, slug), { recursive: true });
-    if (key !== undefined && cache!.copyTo(key, join(staging, slug, 'policy.pdf'))) {
-      progress?.tick('PDFs', ++done, jobs.length);
-      continue;
-    }
-    if (key !== undefined) keys.set(slug, key);
-    toDraw.push(job);
-  }
-  cache?.prune();
-
-  const threads = Math.min(availableParallelism(), 4, Math.floor(toDraw.length / (PARALLEL_FROM / 2)));
+  const threads = Math.min(availableParallelism(), 4, Math.floor(tasks.length / (PARALLEL_FROM / 2)));
   if (threads < 2 || env?.POLICY_PRESS_THREADS === '1') {
-    for (const job of toDraw) write(job.doc.slug, await pdfOf(job));
+    for (const { job, file } of tasks) written(await writeJobPdf(job, file, cache));
+    cache?.prune(keys);
     return;
   }
-  const written = inWorkers(threads, toDraw, write);
-  for (const job of toDraw) pending.add(`${job.doc.slug}/policy.pdf`, written.get(job.doc.slug)!);
+  const files = inWorkers(threads, tasks, cache?.dir, written);
+  for (const task of tasks) pending.add(`${task.job.doc.slug}/policy.pdf`, files.get(task.job.doc.slug)!);
+  // Once every PDF is written, the cache keeps only this build's.
+  if (cache) pending.add(PDF_CACHE_DIR, Promise.all(files.values()).then(() => cache.prune(keys)));
 };
+
+/** A school's PDF job and the file it goes to. */
+export interface PdfTask {
+  job: PdfJob;
+  file: string;
+  /** The PDF cache folder, when the build uses one. */
+  cacheDir?: string;
+}
 
 /**
  * Left to itself each worker's heap grew to over 250 MB of garbage in a 1,000-school build; with these
@@ -78,15 +70,14 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 
 /**
- * Runs the jobs on `threads` worker threads, each taking the next job as it finishes one.
- * Returns when each school's PDF is written; if a worker fails, every PDF not yet written fails with it.
+ * Runs the tasks on `threads` worker threads, each taking the next as it finishes one; the workers
+ * write the files (and use the cache) themselves. Returns when each school's PDF is written; if a
+ * worker fails, every PDF not yet written fails with it.
  */
-function inWorkers(threads: number, jobs: PdfJob[], write: (slug: string, bytes: Uint8Array) => void): Map<string, Promise<void>> {
+function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefined, written: (key: string | undefined) => void): Map<string, Promise<void>> {
   const settle = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
-  const written = new Map(
-    jobs.map((job) => [job.doc.slug, new Promise<void>((resolve, reject) => void settle.set(job.doc.slug, { resolve, reject }))]),
-  );
-  const queue = [...jobs];
+  const files = new Map(tasks.map((t) => [t.job.doc.slug, new Promise<void>((resolve, reject) => void settle.set(t.job.doc.slug, { resolve, reject }))]));
+  const queue = tasks.map((t) => (cacheDir ? { ...t, cacheDir } : t));
   const fail = (error: Error) => {
     queue.length = 0;
     for (const { reject } of settle.values()) reject(error);
@@ -96,22 +87,17 @@ function inWorkers(threads: number, jobs: PdfJob[], write: (slug: string, bytes:
     const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url), { resourceLimits: WORKER_HEAP });
     let busy = false;
     const next = () => {
-      const job = queue.shift();
-      busy = job !== undefined;
-      if (job) worker.postMessage(job);
+      const task = queue.shift();
+      busy = task !== undefined;
+      if (task) worker.postMessage(task);
       else void worker.terminate();
     };
-    worker.on('message', (m: { slug: string; bytes?: Uint8Array; error?: string }) => {
-      if (m.error !== undefined || !m.bytes) {
+    worker.on('message', (m: { slug: string; key?: string; error?: string }) => {
+      if (m.error !== undefined) {
         void worker.terminate();
         return fail(new Error(`PDF of ${m.slug}: ${m.error}`));
       }
-      try {
-        write(m.slug, m.bytes);
-      } catch (error) {
-        void worker.terminate();
-        return fail(error as Error);
-      }
+      written(m.key);
       settle.get(m.slug)?.resolve();
       settle.delete(m.slug);
       next();
@@ -122,5 +108,5 @@ function inWorkers(threads: number, jobs: PdfJob[], write: (slug: string, bytes:
     worker.on('exit', (code) => busy && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
     next();
   }
-  return written;
+  return files;
 }
