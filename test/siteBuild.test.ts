@@ -1,11 +1,12 @@
 // `policy-press build` and the site: stops on bad input leaving dist/ alone, shows progress, checks logos and colours.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, type BuildStep, buildProject } from '../src/build/buildProject.ts';
 import { APPROVAL_FILE, type PublishedApproval, SIGNED_FILE } from '../src/build/publishSignedCopies.ts';
 import { writeSite } from '../src/build/writeSite.ts';
+import { PARALLEL_FROM } from '../src/build/writePdfs.ts';
 import type { Io } from '../src/cli/Command.ts';
 import { main } from '../src/cli/main.ts';
 import { loadProject } from '../src/project/loadProject.ts';
@@ -75,6 +76,21 @@ describe('build', () => {
     expect(result.stderr).toContain('WRONG_TYPE');
     expect(result.stderr).toContain('Build stopped: dist/ was not changed.');
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('the last good site');
+  });
+
+  it('builds byte-identical sites from the same inputs, with PDFs on worker threads and the search index fed as pages render', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${String.fromCharCode(90 - i)} Primary`))]));
+    const root = tempProject(files);
+    for (const out of ['one', 'two']) expect((await run(root, ['build', '--no-cache', '--out', out])).code).toBe(0);
+    const listing = (dir: string): string[] => (readdirSync(join(root, dir), { recursive: true }) as string[]).sort();
+    expect(listing('two')).toEqual(listing('one'));
+    expect(listing('one')).toContain(join('pagefind', 'pagefind.js'));
+    expect(listing('one').filter((f) => f.startsWith(join('pagefind', 'fragment') + sep))).toHaveLength(PARALLEL_FROM);
+    for (const file of listing('one')) {
+      const a = join(root, 'one', file);
+      if (!existsSync(a) || !statSync(a).isFile()) continue;
+      expect(Buffer.compare(readFileSync(a), readFileSync(join(root, 'two', file))), file).toBe(0);
+    }
   });
 
   it('builds the site last, after the steps whose files its pages link to', () => {

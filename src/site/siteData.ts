@@ -40,6 +40,8 @@ export interface SiteData {
   sources: ReadonlyMap<string, string>;
   /** Told each time a policy page is rendered, for build progress. */
   onPage?: (slug: string) => void;
+  /** Given each HTML page the build renders, by its file under dist/ (e.g. "oak/index.html"), for the search index. */
+  onHtml?: (file: string, html: string) => void;
 }
 
 // The build (and the dev server's plugin) run in this process, but Astro bundles its own
@@ -49,6 +51,11 @@ type Slot = { [SLOT]?: SiteData };
 
 export function provideSiteData(data: SiteData | undefined): void {
   (globalThis as Slot)[SLOT] = data;
+}
+
+/** The handed-over data, if any (the middleware runs for pages astro itself serves too). */
+export function maybeSiteData(): SiteData | undefined {
+  return (globalThis as Slot)[SLOT];
 }
 
 /** The handed-over data. The pages never load the project themselves: they are bundled to run far from it. */
@@ -92,7 +99,7 @@ export async function readySchools(): Promise<SiteSchool[]> {
 /** The policy article of a ready school's page; the live preview renders it once however many times it is viewed. */
 export function pageArticle(school: SiteSchool, base = siteData().base): string {
   // A build renders each page once: keeping a thousand articles would only hold their memory.
-  if (!(globalThis as Slot)[SLOT]?.live) return renderArticle(school, base);
+  if (!maybeSiteData()?.live) return renderArticle(school, base);
   // Kept on the school itself: the pages run in Astro's bundled copy of this module, so a cache here would not be shared.
   school.article ??= renderArticle(school, base);
   return school.article;

@@ -1,5 +1,6 @@
 // `policy-press build`: validate, then build dist/ (replacing it only when everything succeeded).
 
+import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { buildProject } from '../../build/buildProject.ts';
 import { BuildStepFailed } from '../../build/sealPdfs.ts';
@@ -54,7 +55,7 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
     let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out as string | undefined, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report });
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report });
     } catch (error) {
       if (!(error instanceof BuildStepFailed)) throw error;
       progress.finish();
