@@ -1,4 +1,4 @@
-// The website build step: Astro renders every page into the staging folder, then Pagefind indexes the policies for search.
+// The website build step: Astro renders every page into the staging folder, and Pagefind indexes the policies as they render.
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
