@@ -36,6 +36,8 @@ describe('check on bad input', () => {
   it('reports a wrong type with a hint', async () => {
     const { diagnostics } = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: "10"')));
     expect(diagnostics).toMatchObject([{ code: 'WRONG_TYPE', line: 13, column: 18, hint: 'write the number without quotes' }]);
+    const inWords = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: ten')));
+    expect(inWords.diagnostics).toMatchObject([{ code: 'WRONG_TYPE', line: 13, column: 18, hint: 'write it in figures, e.g. 10' }]);
   });
 
   it('reports an unknown key with a did-you-mean', async () => {

@@ -57,7 +57,9 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       const found = describe(received);
       const hint =
         issue.expected === 'number' && typeof received === 'string'
-          ? 'write the number without quotes'
+          ? /^\s*-?\d+(\.\d+)?\s*$/.test(received)
+            ? 'write the number without quotes'
+            : 'write it in figures, e.g. 10'
           : issue.expected === 'string' && (typeof received === 'number' || typeof received === 'boolean')
             ? `put the value in quotes: "${String(received)}"`
             : issue.expected === 'object'
