@@ -51,17 +51,17 @@ export function loadFaces(): ReadonlyMap<FontStyle, Face> {
  * while subsetting stay on the view, the parsed font is shared.
  */
 export function unshaped(font: Font): Font {
-  const view = Object.create(font, {
+  return Object.create(font, {
     layout: { value: (text: string) => ({ glyphs: font.glyphsForString(text) }) },
-    createSubset: { value: () => encodedAtOnce(font.createSubset.call(view) as unknown as Subset) },
   }) as Font;
-  return view;
 }
 
-/** What fontkit's subsets are, as far as pdf-lib and this module use them. */
-interface Subset {
+/** What fontkit's subsets are, as far as this module uses them. */
+export interface Subset {
+  /** Glyph ids of the original face, in subset order (0, .notdef, first). */
+  glyphs: number[];
   encode(stream: EncodeStream): void;
-  encodeStream(): { on(event: string, handler: (value?: unknown) => void): unknown };
+  encodeStream(): unknown;
 }
 interface EncodeStream {
   push(chunk: Uint8Array | null): boolean;
@@ -71,39 +71,19 @@ interface EncodeStream {
 let EncodeStreamClass: (new () => EncodeStream) | undefined;
 
 /**
- * pdf-lib reads a subset's font program from fontkit's encodeStream(), which starts encoding on a
- * browser shim of process.nextTick built on setTimeout, and passes the bytes on through more such
- * ticks: each face of each PDF waited for timers, a tenth of a worker's time spent idle. This encodes
- * the same bytes at once, with fontkit's own encoder, and hands them over on a microtask. fontkit
- * does not export its EncodeStream, so its class is taken from a stream it makes for an empty subset.
+ * A subset's font program, encoded at once. fontkit's own encodeStream() starts on a browser shim
+ * of process.nextTick built on setTimeout and passes the bytes on through more such ticks, so each
+ * face of each PDF waited for timers. fontkit does not export its EncodeStream, so its class is taken
+ * from a stream it makes for an empty subset.
  */
-function encodedAtOnce(subset: Subset): Subset {
-  EncodeStreamClass ??= (loadFaces().get('regular')!.font.createSubset() as unknown as Subset).encodeStream().constructor as new () => EncodeStream;
-  const Stream = EncodeStreamClass;
-  subset.encodeStream = () => {
-    const handlers = new Map<string, (value?: unknown) => void>();
-    const emitter = {
-      on(event: string, handler: (value?: unknown) => void) {
-        handlers.set(event, handler);
-        return emitter;
-      },
-    };
-    queueMicrotask(() => {
-      const parts: Uint8Array[] = [];
-      try {
-        const stream = new Stream();
-        stream.push = (chunk) => (chunk && parts.push(chunk), true);
-        subset.encode(stream);
-        stream.flush();
-      } catch (error) {
-        return handlers.get('error')?.(error);
-      }
-      handlers.get('data')?.(Buffer.concat(parts));
-      handlers.get('end')?.();
-    });
-    return emitter;
-  };
-  return subset;
+export function encodeSubset(subset: Subset): Buffer {
+  EncodeStreamClass ??= (loadFaces().get('regular')!.font.createSubset() as unknown as Subset).encodeStream()!.constructor as new () => EncodeStream;
+  const parts: Uint8Array[] = [];
+  const stream = new EncodeStreamClass();
+  stream.push = (chunk) => (chunk && parts.push(chunk), true);
+  subset.encode(stream);
+  stream.flush();
+  return Buffer.concat(parts);
 }
 
 /** pdf-lib's hook for parsing fonts: hands back an unshaped view of the already-parsed face for our own bytes. */
