@@ -1,6 +1,6 @@
 // PDF tagging, which pdf-lib has no API for: marked-content operators, the structure tree and its ParentTree.
 
-import { type PDFContext, PDFDict, PDFName, PDFNumber, PDFHexString, type PDFRef } from 'pdf-lib';
+import { type PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, type PDFRef } from 'pdf-lib';
 import type { ArtifactKind, StructElem } from './layout/types.ts';
 
 // Marked-content operators, as content-stream text (see draw/pageContent.ts).
@@ -41,6 +41,34 @@ export function rolesOfMarks(root: StructElem): Map<number, string> {
 }
 
 /**
+ * An object written as its PDF syntax. A structure element is a small dictionary, and a policy
+ * with a long asset register has a thousand of them: as pdf-lib objects (a PDFDict of PDFNames,
+ * sized and copied name by name) they were a third of the time pdf-lib spent writing the file.
+ * The text must be ASCII, as everything written here is (names, numbers, references, hex strings).
+ */
+class RawObject extends PDFObject {
+  private readonly text: string;
+  constructor(text: string) {
+    super();
+    this.text = text;
+  }
+  override clone(): RawObject {
+    return new RawObject(this.text);
+  }
+  override toString(): string {
+    return this.text;
+  }
+  override sizeInBytes(): number {
+    return this.text.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).write(this.text, offset, 'latin1');
+  }
+}
+
+const ref = (r: PDFRef) => `${r.objectNumber} ${r.generationNumber} R`;
+
+/**
  * Writes /StructTreeRoot. Each page's /StructParents indexes the ParentTree
  * entry listing, by MCID, the element owning that content; each annotation's
  * /StructParent indexes its owning element. Readers walk these to go from
@@ -48,58 +76,52 @@ export function rolesOfMarks(root: StructElem): Map<number, string> {
  */
 export function writeStructureTree(context: PDFContext, root: StructElem, content: TaggedContent): PDFRef {
   const treeRef = context.nextRef();
-  const byPage: PDFRef[][] = content.pageRefs.map(() => []);
+  const pages = content.pageRefs.map(ref);
+  const byPage: string[][] = content.pageRefs.map(() => []);
   const annotationOwners: { key: number; owner: PDFRef }[] = [];
   let nextKey = content.pageRefs.length;
 
   const build = (element: StructElem, parent: PDFRef): PDFRef => {
-    const ref = context.nextRef();
-    const kids: (PDFRef | PDFDict)[] = [];
+    const own = context.nextRef();
+    const first = firstPage(element, content);
+    const kids: string[] = [];
     for (const kid of element.kids) {
       if ('role' in kid) {
-        kids.push(build(kid, ref));
+        kids.push(ref(build(kid, own)));
       } else if ('mark' in kid) {
         const where = content.marks.get(kid.mark);
         if (!where) throw new Error(`layout mark ${kid.mark} was never drawn`);
-        byPage[where.page]![where.mcid] = ref;
-        kids.push(context.obj({ Type: 'MCR', Pg: content.pageRefs[where.page]!, MCID: where.mcid }));
+        byPage[where.page]![where.mcid] = ref(own);
+        // Content on the element's own /Pg is its bare MCID (ISO 32000-1, 14.7.4.2); elsewhere a reference naming the page.
+        kids.push(where.page === first ? String(where.mcid) : `<</Type/MCR/Pg ${pages[where.page]}/MCID ${where.mcid}>>`);
       } else {
         const annotation = content.annotations.get(kid.annotation);
         if (!annotation) throw new Error(`layout annotation ${kid.annotation} was never drawn`);
         const key = nextKey++;
         annotation.dict.set(PDFName.of('StructParent'), PDFNumber.of(key));
-        annotationOwners.push({ key, owner: ref });
-        kids.push(context.obj({ Type: 'OBJR', Obj: annotation.ref, Pg: content.pageRefs[annotation.page]! }));
+        annotationOwners.push({ key, owner: own });
+        kids.push(`<</Type/OBJR/Obj ${ref(annotation.ref)}/Pg ${pages[annotation.page]}>>`);
       }
     }
-    const dict = context.obj({ Type: 'StructElem', S: element.role, P: parent, K: kids });
+    let dict = `<</Type/StructElem/S/${element.role}/P ${ref(parent)}/K[${kids.join(' ')}]`;
     const attributes = attributesOf(element);
-    if (attributes) dict.set(PDFName.of('A'), context.obj(attributes));
-    if (element.alt) dict.set(PDFName.of('Alt'), PDFHexString.fromText(element.alt));
-    const first = firstPage(element, content);
-    if (first !== undefined) dict.set(PDFName.of('Pg'), content.pageRefs[first]!);
-    context.assign(ref, dict);
-    return ref;
+    if (attributes) dict += `/A<<${Object.entries(attributes).map(([key, value]) => `/${key} ${typeof value === 'number' ? value : `/${value}`}`).join('')}>>`;
+    if (element.alt) dict += `/Alt ${PDFHexString.fromText(element.alt).toString()}`;
+    if (first !== undefined) dict += `/Pg ${pages[first]}`;
+    context.assign(own, new RawObject(`${dict}>>`));
+    return own;
   };
   const documentRef = build(root, treeRef);
 
-  const nums: (number | PDFRef | PDFRef[])[] = [];
+  const nums: string[] = [];
   byPage.forEach((owners, page) => {
-    nums.push(page, owners);
+    nums.push(`${page} [${owners.join(' ')}]`);
     const pageDict = context.lookup(content.pageRefs[page]!, PDFDict);
     pageDict.set(PDFName.of('StructParents'), PDFNumber.of(page));
   });
-  for (const { key, owner } of annotationOwners) nums.push(key, owner);
+  for (const { key, owner } of annotationOwners) nums.push(`${key} ${ref(owner)}`);
 
-  context.assign(
-    treeRef,
-    context.obj({
-      Type: 'StructTreeRoot',
-      K: documentRef,
-      ParentTree: context.obj({ Nums: nums }),
-      ParentTreeNextKey: nextKey,
-    }),
-  );
+  context.assign(treeRef, new RawObject(`<</Type/StructTreeRoot/K ${ref(documentRef)}/ParentTree<</Nums[${nums.join('\n')}]>>/ParentTreeNextKey ${nextKey}>>`));
   return treeRef;
 }
 
