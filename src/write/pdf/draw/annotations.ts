@@ -80,7 +80,8 @@ function linkDict(context: PDFContext, box: LinkBox, anchors: ReadonlyMap<string
  * whether or not they draw form fields, and a signature appearance replaces nothing.
  */
 function fieldDict(context: PDFContext, box: FieldBox, pageRef: PDFRef): PDFDict {
-  const appearance = context.register(context.formXObject([], { BBox: [0, 0, r(box.width), r(box.height)] }));
+  // An empty stream, uncompressed: pdf-lib's formXObject would start a JavaScript deflater to write eight bytes.
+  const appearance = context.register(context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, r(box.width), r(box.height)], Matrix: [1, 0, 0, 1, 0, 0] }));
   const dict = context.obj({
     Type: 'Annot',
     Subtype: 'Widget',

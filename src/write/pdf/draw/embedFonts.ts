@@ -104,7 +104,7 @@ function compressedProgram(face: Face, subset: Subset): Uint8Array {
   let program = programs.get(key);
   if (!program) {
     if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
-    programs.set(key, (program = deflateSync(encodeSubset(subset))));
+    programs.set(key, (program = deflateSync(encodeSubset(subset), { level: 9 })));
   }
   return program;
 }
