@@ -18,6 +18,8 @@ export interface BuildTiming {
   total: number;
   /** Peak resident memory of the build process, in MiB (child processes such as Pagefind's not included). */
   peakRssMiB: number;
+  /** Milliseconds after loading at which each task's progress first and last ticked (e.g. when the PDFs were done). */
+  ticks: Record<string, [number, number]>;
 }
 
 const root = process.argv[2];
@@ -61,5 +63,6 @@ const timing: BuildTiming = {
   phases,
   total: Math.round(end - start),
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  ticks: Object.fromEntries([...firstTick].map(([task, first]) => [task, [Math.round(first - loaded), Math.round(lastTick.get(task)! - loaded)]])),
 };
 process.stdout.write(`${JSON.stringify(timing)}\n`);
