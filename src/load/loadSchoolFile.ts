@@ -3,7 +3,7 @@
 import { dirname, posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { World } from '../project/World.ts';
-import { type DataPath, type NodeLocation, parseYamlFile, pathKey, type YamlFile } from './parseYamlFile.ts';
+import { type DataPath, lazyMap, type NodeLocation, parseYamlFile, pathKey, type YamlFile } from './parseYamlFile.ts';
 
 export interface LoadedSchool {
   slug: string;
@@ -12,7 +12,9 @@ export interface LoadedSchool {
   /** The school's data with its defaults applied; not yet validated. */
   data: unknown;
   /** Where each value came from: the school file or the defaults file it inherits. */
-  locations: Map<string, NodeLocation>;
+  locations: ReadonlyMap<string, NodeLocation>;
+  /** The file a value comes from, without reading positions: the school's own, or the defaults file it inherits. */
+  fileOf(path: DataPath): string;
   /** The text of every file read, for code frames. */
   sources: Map<string, string>;
 }
@@ -53,12 +55,14 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
     return { value: undefined, diagnostics, sources };
   }
 
-  const locations = new Map(own.locations);
   let data: unknown = withoutEmptyValues(own.data);
+  // Values the school takes from its defaults file, by their paths: their locations are the defaults file's.
+  const inherited: DataPath[] = [];
+  let inheritedFrom: YamlFile | undefined;
   const defaultsRef = own.data.defaults;
   if (typeof defaultsRef === 'string') {
     const defaultsFile = posix.normalize(posix.join(dirname(file), defaultsRef));
-    const defaults = readYaml(world, defaultsFile, diagnostics, sources, own.locations.get(pathKey(['defaults'])), file);
+    const defaults = readYaml(world, defaultsFile, diagnostics, sources, () => own.locations.get(pathKey(['defaults'])), file);
     if (defaults) {
       if (defaults.data !== null && defaults.data !== undefined && !isPlainObject(defaults.data)) {
         diagnostics.push({
@@ -82,11 +86,19 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
             hint: 'copy the shared values into this one defaults file',
           });
         }
-        data = mergeOver(withoutEmptyValues(defaults.data), data as Record<string, unknown>, [], defaults.locations, locations);
+        data = mergeOver(withoutEmptyValues(defaults.data), data as Record<string, unknown>, [], inherited);
+        inheritedFrom = defaults;
       }
     }
   }
-  return { value: { slug, file, data, locations, sources }, diagnostics, sources };
+  const from = inheritedFrom;
+  const locations = lazyMap(() => {
+    const merged = new Map(own.locations);
+    for (const path of inherited) copyLocations(from!.locations, merged, path);
+    return merged;
+  });
+  const fileOf = (path: DataPath) => (from && inherited.some((p) => p.every((step, i) => path[i] === step)) ? from.file : file);
+  return { value: { slug, file, data, locations, fileOf, sources }, diagnostics, sources };
 }
 
 function readYaml(
@@ -94,7 +106,7 @@ function readYaml(
   file: string,
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
-  referencedAt?: NodeLocation,
+  referencedAt?: () => NodeLocation | undefined,
   referencedFrom?: string,
 ): YamlFile | undefined {
   const bytes = world.readFile(file);
@@ -104,8 +116,8 @@ function readYaml(
       severity: 'error',
       message: `${file} does not exist`,
       file: referencedFrom ?? file,
-      line: referencedAt?.value.line,
-      column: referencedAt?.value.column,
+      line: referencedAt?.()?.value.line,
+      column: referencedAt?.()?.value.column,
       hint: 'the path is relative to the school file; check its spelling',
     });
     return undefined;
@@ -125,26 +137,25 @@ function mergeOver(
   base: Record<string, unknown>,
   over: Record<string, unknown>,
   path: (string | number)[],
-  baseLocations: Map<string, NodeLocation>,
-  locations: Map<string, NodeLocation>,
+  inherited: DataPath[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(base)) {
     if (key === 'defaults') continue;
     if (!(key in over)) {
       out[key] = base[key];
-      copyLocations(baseLocations, locations, [...path, key]);
+      inherited.push([...path, key]);
     }
   }
   for (const key of Object.keys(over)) {
     const b = base[key];
     const o = over[key];
-    out[key] = isPlainObject(b) && isPlainObject(o) ? mergeOver(b, o, [...path, key], baseLocations, locations) : o;
+    out[key] = isPlainObject(b) && isPlainObject(o) ? mergeOver(b, o, [...path, key], inherited) : o;
   }
   return out;
 }
 
-function copyLocations(from: Map<string, NodeLocation>, to: Map<string, NodeLocation>, prefix: DataPath): void {
+function copyLocations(from: ReadonlyMap<string, NodeLocation>, to: Map<string, NodeLocation>, prefix: DataPath): void {
   const head = pathKey(prefix).slice(0, -1);
   for (const [key, location] of from) {
     if (key === pathKey(prefix) || key.startsWith(`${head},`)) to.set(key, location);

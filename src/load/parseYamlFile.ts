@@ -1,8 +1,9 @@
 // YAML text → plain data plus where every key and value sits in the file.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { decodeText } from './decodeText.ts';
+import { fastYaml } from './fastYaml.ts';
 
 /** A path into the data: mapping keys and sequence indexes. */
 export type DataPath = readonly (string | number)[];
@@ -26,7 +27,26 @@ export interface YamlFile {
   /** The decoded text, BOM removed, for code frames. */
   text: string;
   data: unknown;
-  locations: Map<string, NodeLocation>;
+  /** Found when first asked for (see lazyMap): a file without problems is rarely asked. */
+  locations: ReadonlyMap<string, NodeLocation>;
+}
+
+/** A map made by `build` when it is first read. */
+export function lazyMap<K, V>(build: () => ReadonlyMap<K, V>): ReadonlyMap<K, V> {
+  let map: ReadonlyMap<K, V> | undefined;
+  const get = () => (map ??= build());
+  return {
+    get: (key) => get().get(key),
+    has: (key) => get().has(key),
+    forEach: (fn, thisArg) => get().forEach(fn, thisArg),
+    get size() {
+      return get().size;
+    },
+    entries: () => get().entries(),
+    keys: () => get().keys(),
+    values: () => get().values(),
+    [Symbol.iterator]: () => get()[Symbol.iterator](),
+  };
 }
 
 /** Far above any real school file (a few KB), low enough that nothing is exhausted. */
@@ -65,8 +85,10 @@ export function parseYamlFile(bytes: Uint8Array, file: string): ParsedYaml {
   if (decoded.text === undefined) return { value: undefined, diagnostics: [decoded.diagnostic!] };
   const text = decoded.text.replace(/^\uFEFF/, '');
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const fast = fastYaml(text);
+  if (fast) return { value: { file, text, data: fast.data, locations: lazyMap(() => locationsOf(file, ...readDocument(text))) }, diagnostics: [], text };
+
+  const [doc, lineCounter] = readDocument(text);
   const at = (offset: number) => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -103,6 +125,17 @@ export function parseYamlFile(bytes: Uint8Array, file: string): ParsedYaml {
     return { value: undefined, diagnostics, text };
   }
 
+  return { value: { file, text, data, locations: locationsOf(file, doc, lineCounter) }, diagnostics, text };
+}
+
+function readDocument(text: string): [Document.Parsed, LineCounter] {
+  const lineCounter = new LineCounter();
+  return [parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }), lineCounter];
+}
+
+/** Where every key and value of the document sits, by pathKey. */
+function locationsOf(file: string, doc: Document.Parsed, lineCounter: LineCounter): Map<string, NodeLocation> {
+  const at = (offset: number) => lineCounter.linePos(offset);
   const locations = new Map<string, NodeLocation>();
   const span = (range: readonly number[] | null | undefined): Span => {
     const [s = 0, e = s + 1] = range ?? [];
@@ -127,7 +160,7 @@ export function parseYamlFile(bytes: Uint8Array, file: string): ParsedYaml {
     }
   };
   visit(doc.contents as Node | null, []);
-  return { value: { file, text, data, locations }, diagnostics, text };
+  return locations;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Locator {
   locations: ReadonlyMap<string, NodeLocation>;
   /** The school's own file, for problems with no closer location. */
   file: string;
+  /** The file a value comes from (the school's, or a defaults file it inherits), without reading positions. */
+  fileOf?(path: DataPath): string;
 }
 
 /** Where to point for a path: the value, or for a missing field the nearest mapping that exists. */

@@ -20,7 +20,7 @@ export interface School {
 export const LOCKOUT_WARN_ABOVE = 15;
 
 export function validateSchool(loaded: LoadedSchool): { value: School | undefined; diagnostics: Diagnostic[] } {
-  const locator: Locator = { locations: loaded.locations, file: loaded.file };
+  const locator: Locator = { locations: loaded.locations, file: loaded.file, fileOf: loaded.fileOf };
   const parsed = SchoolFileSchema.safeParse(loaded.data);
   const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, locator, loaded.data));
   // The rules look at the raw data so they are reported even when unrelated fields are wrong.
