@@ -122,7 +122,7 @@ describe('the fast YAML reading', () => {
   });
 
   it('leaves to the yaml package what only it reads with its messages: duplicates, syntax errors, tags, anchors, tabs, null keys', () => {
-    for (const text of ['a: 1\na: 2\n', 'a: "open\n', 'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a:\n\tb: 1\n', '~: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: [1,\n]\n']) {
+    for (const text of ['a: 1\na: 2\n', 'a: "open\n', 'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a:\n\tb: 1\n', '~: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: [1,\n]\n', `a: ${'x'.repeat(1200)}\n`, '[a]: 1\n', 'a: "two\n  lines"\n']) {
       expect(fastYaml(text), JSON.stringify(text)).toBeUndefined();
     }
   });

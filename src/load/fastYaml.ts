@@ -50,11 +50,13 @@ let schema: jsyaml.Schema | undefined;
 /**
  * Features read here only by the yaml package: a tag (`!`), anchor (`&a`) or alias (`*a`) where a
  * value starts; a directive or document marker; a tab; a line starting inside a flow collection;
- * a line long enough to hold a key over 1,024 characters; a key that is a collection (`[a]: 1`,
+ * a line long enough to hold a key over 1,024 characters (checked in quotesDoubtful); a key that is a collection (`[a]: 1`,
  * `{[a]: 1}`) or explicit (`? a`), which the libraries turn into different text.
  * The pattern is deliberately broad: text such as "a *b" takes the slow path, never the wrong one.
  */
-const ONLY_THE_YAML_PACKAGE = /(?:^|[\s[\]{},:-])(?:!|[&*]\S)|[\]}]#|^(?:%|---|\.\.\.)|\t|^[ ]*[\]},]|^.{1000}|[\]}]\s*:(?:\s|$)|[{,]\s*[[{]|^[ ]*(?:- +)*\?(?:\s|$)/m;
+// Separate patterns, not one alternation: V8 scans for each of these far faster than for their union.
+const ONLY_THE_YAML_PACKAGE = [/(?:^|[\s[\]{},:-])(?:!|[&*]\S)/, /[\]}]#/, /^(?:%|---|\.\.\.)/m, /\t/, /^[ ]*[\]},]/m, /[\]}]\s*:(?:\s|$)/m, /[{,]\s*[[{]/, /^[ ]*(?:- +)*\?(?:\s|$)/m];
+const LONG_LINE = 1000;
 
 /** A flow collection (`[a, b]`, `{a: 1}`) over several lines: the yaml package checks its indentation, js-yaml does not. */
 function flowOverLines(text: string): boolean {
@@ -79,6 +81,7 @@ function flowOverLines(text: string): boolean {
  */
 function quotesDoubtful(text: string): boolean {
   for (const line of text.split('\n')) {
+    if (line.length >= LONG_LINE) return true;
     let canStart = true;
     for (let i = 0; i < line.length; i++) {
       const c = line[i]!;
@@ -107,7 +110,7 @@ function quotesDoubtful(text: string): boolean {
 
 /** The file's data, or undefined when the yaml package must read it. */
 export function fastYaml(text: string): { data: unknown } | undefined {
-  if (ONLY_THE_YAML_PACKAGE.test(text) || flowOverLines(text) || quotesDoubtful(text)) return undefined;
+  if (ONLY_THE_YAML_PACKAGE.some((pattern) => pattern.test(text)) || flowOverLines(text) || quotesDoubtful(text)) return undefined;
   schema ??= jsyaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes() });
   let data: unknown;
   try {
