@@ -10,7 +10,7 @@ import { describeCharacter, unsupportedCharacters } from './fonts.ts';
 const CODE = 'UNSUPPORTED_CHARACTER';
 const HINT = 'replace it with a similar character (letters with the accents of UK and European languages, ’ “ ” – — £ € all work), or remove it';
 
-/** Fields that never reach the PDF as text: file paths and settings. */
+/** Fields that never reach the PDF as text: file paths and settings (none deeper than two keys). */
 const NOT_PRINTED = new Set(['template', 'defaults', 'school.logo', 'school.accent_colour']);
 
 const list = (chars: readonly string[]) => chars.map(describeCharacter).join(', ');
@@ -19,7 +19,7 @@ const list = (chars: readonly string[]) => chars.map(describeCharacter).join(', 
 export function checkSchoolCharacters(school: School): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (value: unknown, path: (string | number)[]) => {
-    if (NOT_PRINTED.has(dotted(path as DataPath))) return;
+    if (path.length <= 2 && NOT_PRINTED.has(dotted(path as DataPath))) return;
     if (typeof value === 'string') {
       const missing = unsupportedCharacters(value);
       if (missing.length) {

@@ -103,6 +103,8 @@ const LAID_OUT_AS_SPACE = /[\t\n\r\f\v]/;
  * since any value may end up bold or italic.
  */
 export function unsupportedCharacters(text: string): string[] {
+  // Most values are plain ASCII, which every face draws: no need to look at them a character at a time.
+  if (PRINTABLE_ASCII.test(text) && (asciiDrawable ??= ASCII_CODES.every(drawable))) return [];
   const missing = new Set<string>();
   for (const char of text.normalize('NFC')) {
     if (missing.has(char) || LAID_OUT_AS_SPACE.test(char)) continue;
@@ -110,6 +112,10 @@ export function unsupportedCharacters(text: string): string[] {
   }
   return [...missing];
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
+const ASCII_CODES = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
+let asciiDrawable: boolean | undefined;
 
 /** fontkit's cmap lookup is slow; a school's text uses a few dozen distinct characters. */
 const drawableCache = new Map<number, boolean>();
