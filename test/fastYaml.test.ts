@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fastYaml } from '../src/load/fastYaml.ts';
 import { parseYamlFile, pathKey } from '../src/load/parseYamlFile.ts';
 import { generateSchools } from './bench/generateSchools.ts';
+import { random } from './support/random.ts';
 import { REPO } from './support/tempProject.ts';
 
 /** What the yaml package reads, as parseYamlFile configures it: the data, or "refused" with any error or warning. */
@@ -39,18 +40,6 @@ function yamlFilesUnder(dir: string): string[] {
     if (statSync(path).isDirectory()) return yamlFilesUnder(path);
     return /\.ya?ml$/.test(name) ? [path] : [];
   });
-}
-
-/** A small seeded generator, so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Characters that mean something to YAML, and some that do not. */

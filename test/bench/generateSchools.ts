@@ -9,21 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { slugify } from '../../src/project/loadProject.ts';
+import { random } from '../support/random.ts';
 import { tinyPng } from '../support/tinyPng.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['Oakwood', 'Riverside', 'Ashfield', 'Kingsmead', 'Hollybank', 'Meadowcroft', 'Larkrise', 'Brookfield', 'Thornhill', 'Willowbrook', 'Castle Hill', 'Fenwick', 'Grange Park', 'Llanfair', 'Pen-y-bryn', 'St Mary’s', 'St Anne’s', 'Holy Trinity', 'Our Lady of Lourdes', 'Łąka'];
 const KINDS = ['Primary School', 'Infant School', 'Junior School', 'Academy', 'Church of England Primary School', 'Catholic Primary School', 'Infant and Nursery School', 'High School', 'Free School', 'Ysgol Gynradd'];
