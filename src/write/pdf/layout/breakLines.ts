@@ -129,6 +129,10 @@ function splitWord(word: Piece[], width: number, measure: (p: Piece) => number):
 }
 
 export function breakLines(spans: readonly Span[], width: number, size: number, metrics: Metrics): Line[] {
+  if (spans.length === 1 && !spans[0]!.link) {
+    const lines = breakPlainLines(spans[0]!, width, size, metrics);
+    if (lines) return lines;
+  }
   const measure = (p: Piece) => metrics.width(p.text, p.style, size);
   const lines: Piece[][] = [];
   let line: Piece[] = [];
@@ -157,6 +161,41 @@ export function breakLines(spans: readonly Span[], width: number, size: number, 
   }
   if (line.length) lines.push(line);
   return lines.map((pieces) => toLine(pieces, measure));
+}
+
+/**
+ * breakLines for one run of text in one style without links (most table cells and many paragraphs),
+ * without making an object per word and piece: the same decisions in the same arithmetic, so the
+ * same lines. Undefined for a word wider than a line, which the general path splits.
+ */
+function breakPlainLines(span: Span, width: number, size: number, metrics: Metrics): Line[] | undefined {
+  const { style } = span;
+  const words = normaliseText(span.text).split(' ');
+  const space = metrics.width(' ', style, size);
+  const lines: Line[] = [];
+  let line: string[] = [];
+  let used = 0;
+  const finish = () => {
+    const text = line.join(' ');
+    const lineWidth = metrics.width(text, style, size);
+    lines.push({ fragments: [{ text, style, x: 0, width: lineWidth }], width: lineWidth });
+  };
+  for (const word of words) {
+    if (!word) continue;
+    const wordWidth = 0 + metrics.width(word, style, size);
+    const spaceWidth = line.length ? space : 0;
+    if (used + spaceWidth + wordWidth <= width) {
+      line.push(word);
+      used += spaceWidth + wordWidth;
+      continue;
+    }
+    if (line.length) finish();
+    if (wordWidth > width) return undefined;
+    line = [word];
+    used = wordWidth;
+  }
+  if (line.length) finish();
+  return lines;
 }
 
 /** Joins neighbouring pieces of one style and link, and places them. */

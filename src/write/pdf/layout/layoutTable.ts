@@ -45,15 +45,15 @@ const LEADING = TABLE_TEXT.leading;
 export function columnWidths(rows: readonly RowSpec[], columns: number, total: number, metrics: Metrics, rowHeaders = false): number[] {
   const min = new Array<number>(columns).fill(2 * PAD_X + 12);
   const max = [...min];
-  const text = (s: Span) => normaliseText(s.text);
   for (const row of rows) {
     let col = 0;
     for (const cell of row.cells) {
       if (cell.colSpan === 1) {
         // An unbreakable 200-character name must not take the whole table: past a quarter of it, it is broken instead.
         const cap = total * 0.25;
-        const words = cell.spans.flatMap((s) => text(s).split(' ').map((w) => Math.min(cap, metrics.width(w, s.style, TABLE_TEXT.size))));
-        const spaces = cell.spans.reduce((n, s) => n + text(s).split(' ').length - 1, 0) * metrics.width(' ', 'regular', TABLE_TEXT.size);
+        const split = cell.spans.map((s) => ({ style: s.style, words: normaliseText(s.text).split(' ') }));
+        const words = split.flatMap((s) => s.words.map((w) => Math.min(cap, metrics.width(w, s.style, TABLE_TEXT.size))));
+        const spaces = split.reduce((n, s) => n + s.words.length - 1, 0) * metrics.width(' ', 'regular', TABLE_TEXT.size);
         const full = words.reduce((sum, w) => sum + w, spaces);
         const longest = Math.max(0, ...words);
         const label = cell.scope === 'Column' ? Math.min(full, (total / columns) * 0.8) : 0;
