@@ -83,6 +83,7 @@ export function writeStructureTree(context: PDFContext, root: StructElem, conten
 
   const build = (element: StructElem, parent: PDFRef): PDFRef => {
     const own = context.nextRef();
+    const ownRef = ref(own);
     const first = firstPage(element, content);
     const kids: string[] = [];
     for (const kid of element.kids) {
@@ -91,7 +92,7 @@ export function writeStructureTree(context: PDFContext, root: StructElem, conten
       } else if ('mark' in kid) {
         const where = content.marks.get(kid.mark);
         if (!where) throw new Error(`layout mark ${kid.mark} was never drawn`);
-        byPage[where.page]![where.mcid] = ref(own);
+        byPage[where.page]![where.mcid] = ownRef;
         // Content on the element's own /Pg is its bare MCID (ISO 32000-1, 14.7.4.2); elsewhere a reference naming the page.
         kids.push(where.page === first ? String(where.mcid) : `<</Type/MCR/Pg ${pages[where.page]}/MCID ${where.mcid}>>`);
       } else {

@@ -26,7 +26,16 @@ function pdfNumber(v: number, places: number): string {
   return n === 0 ? '0' : String(n / scale);
 }
 
-const rgb = ([red, green, blue]: Color) => `${c(red)} ${c(green)} ${c(blue)}`;
+/** A colour's operands; the layout uses a handful of colour objects, each written thousands of times. */
+const rgbText = new WeakMap<Color, string>();
+function rgb(color: Color): string {
+  let text = rgbText.get(color);
+  if (text === undefined) {
+    const [red, green, blue] = color;
+    rgbText.set(color, (text = `${c(red)} ${c(green)} ${c(blue)}`));
+  }
+  return text;
+}
 
 export interface PageContentInput {
   page: PageLayout;
@@ -45,11 +54,11 @@ export function pageContent({ page, pageIndex, fonts, roles, marks }: PageConten
   // rules and fills change them only inside q … Q, so each is set only when it changes: most of a
   // page is runs of text in one colour and face, and a third of its bytes were these repeats.
   let fill = '';
-  let font = '';
+  let face: EmbeddedFont | undefined;
+  let size = Number.NaN;
   for (const box of page.boxes) {
     switch (box.kind) {
       case 'text': {
-        const face = fonts.get(box.style)!;
         if (box.mark !== undefined) {
           marks.set(box.mark, { page: pageIndex, mcid });
           out.push(beginTagged(roles.get(box.mark) ?? 'Span', mcid++));
@@ -59,9 +68,15 @@ export function pageContent({ page, pageIndex, fonts, roles, marks }: PageConten
         out.push('BT');
         const colour = rgb(box.color);
         if (colour !== fill) out.push(`${(fill = colour)} rg`);
-        const selected = `${face.key} ${r(box.size)} Tf`;
-        if (selected !== font) out.push((font = selected));
-        out.push(`${r(box.x)} ${r(box.y)} Td`, `<${face.encode(box.text)}> Tj`, 'ET', END_MARKED);
+        const boxFace = fonts.get(box.style)!;
+        if (boxFace !== face || box.size !== size) {
+          const selected = `${boxFace.key} ${r(box.size)} Tf`;
+          // Two sizes that round alike select the same font: written once, as before.
+          if (face === undefined || selected !== `${face.key} ${r(size)} Tf`) out.push(selected);
+          face = boxFace;
+          size = box.size;
+        }
+        out.push(`${r(box.x)} ${r(box.y)} Td`, `<${boxFace.encode(box.text)}> Tj`, 'ET', END_MARKED);
         break;
       }
       case 'rect': {
