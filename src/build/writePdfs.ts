@@ -63,14 +63,13 @@ export interface PdfTask {
 }
 
 /**
- * Left to itself each worker's heap grew to over 250 MB of garbage in a 1,000-school build, so the old
- * generation is capped. The young generation is not kept small: a PDF with a long asset register holds
- * tens of megabytes while it is drawn, and with 48 MB most of it was copied and promoted before it died,
- * which cost a fifth more CPU for the PDFs (measured side by side: 96 MB, 31–36 s of CPU for 1,000
- * PDFs against 40–47 s) for about 40 MB less memory per worker. A school big enough to need more
- * fails with ERR_WORKER_OUT_OF_MEMORY (see the hint in inWorkers).
+ * Left to itself each worker's heap grew to over 250 MB of garbage in a 1,000-school build; with these
+ * limits V8 collects sooner, for little time, and a build stays closer to its memory budget. A 96 MB
+ * young generation was faster while drawing a PDF allocated more; since layout and drawing allocate
+ * less, side-by-side builds show no gain from it, and it cost 60–100 MB. A school big enough to need
+ * more fails with ERR_WORKER_OUT_OF_MEMORY (see the hint in inWorkers).
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 96 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 
 /**
  * Runs the tasks on `threads` worker threads, each taking the next as it finishes one; the workers
