@@ -4,15 +4,20 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/loadProject.ts';
+import type { PolicyDocument } from '../tree/types.ts';
 import { bySchoolName } from '../site/createSiteData.ts';
 import type { BuildStep } from './buildProject.ts';
 import { PDF_CACHE_DIR, PdfCache, writeJobPdf } from './pdfCache.ts';
 import { type PdfJob, pdfOf } from './pdfJob.ts';
 
+function jobOf(doc: PolicyDocument, data: unknown, env: NodeJS.ProcessEnv = {}): PdfJob {
+  return { doc, data, env: { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH } };
+}
+
 function jobFor(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): PdfJob {
   const doc = project.documents.get(slug);
   if (!doc) throw new Error(`no document for ${slug}`);
-  return { doc, data: project.schools.find((s) => s.slug === slug)?.data, env: { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH } };
+  return jobOf(doc, project.schools.find((s) => s.slug === slug)?.data, env);
 }
 
 /** A school's PDF as `build` and `pdf` write it: with its text, data and tree attached, so any copy can be compared later. */
@@ -34,7 +39,7 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
   const tasks: PdfTask[] = [...project.documents]
     .map(([slug, doc]) => ({ slug, doc }))
     .sort(bySchoolName)
-    .map(({ slug, doc }) => ({ job: { doc, data: data.get(slug), env: { SOURCE_DATE_EPOCH: env?.SOURCE_DATE_EPOCH } }, file: join(staging, slug, 'policy.pdf') }));
+    .map(({ slug, doc }) => ({ job: jobOf(doc, data.get(slug), env), file: join(staging, slug, 'policy.pdf') }));
   const cache = useCache ? new PdfCache(root) : undefined;
   const keys = new Set<string>();
   let done = 0;

@@ -50,27 +50,36 @@ let schema: jsyaml.Schema | undefined;
 /**
  * Features read here only by the yaml package: a tag (`!`), anchor (`&a`) or alias (`*a`) where a
  * value starts; a directive or document marker; a tab; a line starting inside a flow collection;
- * a line long enough to hold a key over 1,024 characters (checked in quotesDoubtful); a key that is a collection (`[a]: 1`,
- * `{[a]: 1}`) or explicit (`? a`), which the libraries turn into different text.
+ * a key that is a collection (`[a]: 1`, `{[a]: 1}`) or explicit (`? a`), which the libraries turn
+ * into different text. (Long lines, and quotes and brackets that go on to another line, are checked
+ * line by line in linesDoubtful.)
  * The pattern is deliberately broad: text such as "a *b" takes the slow path, never the wrong one.
  */
 // Separate patterns, not one alternation: V8 scans for each of these far faster than for their union.
 const ONLY_THE_YAML_PACKAGE = [/(?:^|[\s[\]{},:-])(?:!|[&*]\S)/, /[\]}]#/, /^(?:%|---|\.\.\.)/m, /\t/, /^[ ]*[\]},]/m, /[\]}]\s*:(?:\s|$)/m, /[{,]\s*[[{]/, /^[ ]*(?:- +)*\?(?:\s|$)/m];
 const LONG_LINE = 1000;
 
-/** A flow collection (`[a, b]`, `{a: 1}`) over several lines: the yaml package checks its indentation, js-yaml does not. */
-function flowOverLines(text: string): boolean {
-  if (!/[[{]/.test(text)) return false;
+/** Lines only the yaml package reads as it should: see the helpers below. */
+function linesDoubtful(text: string): boolean {
   for (const line of text.split('\n')) {
-    let depth = 0;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 0x5b || c === 0x7b) depth++;
-      else if (c === 0x5d || c === 0x7d) depth--;
-    }
-    if (depth !== 0) return true;
+    if (line.length >= LONG_LINE || bracketDepth(line) !== 0 || quotesDoubtful(line)) return true;
   }
   return false;
+}
+
+/**
+ * Opening minus closing brackets: not 0 when a flow collection (`[a, b]`, `{a: 1}`) goes on to another
+ * line, whose indentation the yaml package checks and js-yaml does not. Brackets in quotes and comments
+ * count too: a miscount only takes the slow path.
+ */
+function bracketDepth(line: string): number {
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return depth;
 }
 
 /**
@@ -79,30 +88,27 @@ function flowOverLines(text: string): boolean {
  * package's strict mode refuses it). A quote counts only where a value can start, so the apostrophe in
  * "LGfL's GridStore" is text.
  */
-function quotesDoubtful(text: string): boolean {
-  for (const line of text.split('\n')) {
-    if (line.length >= LONG_LINE) return true;
-    let canStart = true;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
-      if (canStart && (c === '"' || c === "'")) {
-        let j = i + 1;
-        for (; j < line.length; j++) {
-          if (c === '"' && line[j] === '\\') j++;
-          else if (line[j] === c) {
-            if (c === "'" && line[j + 1] === "'") j++;
-            else break;
-          }
+function quotesDoubtful(line: string): boolean {
+  let canStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
+    if (canStart && (c === '"' || c === "'")) {
+      let j = i + 1;
+      for (; j < line.length; j++) {
+        if (c === '"' && line[j] === '\\') j++;
+        else if (line[j] === c) {
+          if (c === "'" && line[j + 1] === "'") j++;
+          else break;
         }
-        if (j >= line.length || line[j + 1] === '#') return true;
-        i = j;
-        canStart = false;
-      } else if (c === '[' || c === '{' || c === ',' || ((c === '-' || c === ':' || c === '?') && (i + 1 === line.length || line[i + 1] === ' '))) {
-        canStart = true;
-      } else if (c !== ' ') {
-        canStart = false;
       }
+      if (j >= line.length || line[j + 1] === '#') return true;
+      i = j;
+      canStart = false;
+    } else if (c === '[' || c === '{' || c === ',' || ((c === '-' || c === ':' || c === '?') && (i + 1 === line.length || line[i + 1] === ' '))) {
+      canStart = true;
+    } else if (c !== ' ') {
+      canStart = false;
     }
   }
   return false;
@@ -110,7 +116,7 @@ function quotesDoubtful(text: string): boolean {
 
 /** The file's data, or undefined when the yaml package must read it. */
 export function fastYaml(text: string): { data: unknown } | undefined {
-  if (ONLY_THE_YAML_PACKAGE.some((pattern) => pattern.test(text)) || flowOverLines(text) || quotesDoubtful(text)) return undefined;
+  if (ONLY_THE_YAML_PACKAGE.some((pattern) => pattern.test(text)) || linesDoubtful(text)) return undefined;
   schema ??= jsyaml.FAILSAFE_SCHEMA.extend({ implicit: coreTypes() });
   let data: unknown;
   try {

@@ -2,7 +2,6 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { pathKey } from '../load/parseYamlFile.ts';
 import type { Branding } from '../tree/types.ts';
 import { locate } from '../validate/toDiagnostics.ts';
 import type { School } from '../validate/validateSchool.ts';
@@ -25,7 +24,7 @@ export function brandingOf(school: School, world: World): { value: Branding | un
   if (accentColour) branding.accentColour = accentColour.toLowerCase();
   if (logo) {
     // Relative to the file that names it, so a trust's defaults file can name the trust's logo.
-    const from = school.locator.fileOf?.(['school', 'logo']) ?? school.locator.locations.get(pathKey(['school', 'logo']))?.file ?? school.file;
+    const from = school.locator.fileOf?.(['school', 'logo']) ?? school.file;
     const path = posix.normalize(posix.join(posix.dirname(from), logo));
     const at = locate(school.locator, ['school', 'logo']);
     const bytes = path.startsWith('../') ? undefined : world.readFile(path);

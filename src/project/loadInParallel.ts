@@ -3,7 +3,8 @@
 // Loading is mostly parsing YAML and rendering templates, one school at a time, and took a quarter of a
 // 1,000-school build with the other core idle. The result is the project loadProject gives, in the same
 // order, except that the schools come without their source locations: their problems were already
-// found and located, and nothing after loading (the build) asks for a location.
+// found and located, nothing after loading (the build) asks for a location, and a locator (which
+// reads the file again when asked: see lazyMap in load/parseYamlFile.ts) cannot be sent between threads.
 
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/index.ts';
@@ -71,7 +72,7 @@ export async function loadProjectInParallel(world: World, from = PARALLEL_LOAD_F
     const { sink } = loaded;
     project.diagnostics.push(...sink.diagnostics);
     for (const [file, text] of sink.sources) project.sources.set(file, text);
-    // Without locations on either thread, so both halves are alike (and a build holds a quarter less).
+    // Without locations on either thread, so both halves are alike.
     project.schools.push(...sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })));
     for (const [s, doc] of sink.documents) project.documents.set(s, doc);
   }

@@ -11,7 +11,7 @@ const world = { ...createNodeWorld(work.root), today: () => work.today };
 const start = startProject(world);
 for (const { slug, file } of work.files) {
   const loaded = loadOne(world, start, slug, file);
-  // Locations stay here (see loadInParallel.ts): they were half of what there was to send.
+  // Locators stay here (see loadInParallel.ts): they hold functions, which cannot be posted.
   for (const school of loaded.sink.schools) (school as { locator?: unknown }).locator = undefined;
   parentPort!.postMessage(loaded);
 }

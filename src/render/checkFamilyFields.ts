@@ -35,7 +35,7 @@ export const FAMILY_INDEPENDENT_FIELDS: readonly string[] = [
  * family needs is reported together with every other problem in the file.
  */
 export function checkFamilyFields(loaded: LoadedSchool, family: TemplateFamily): Diagnostic[] {
-  const locator: Locator = { locations: loaded.locations, file: loaded.file };
+  const locator: Locator = { locations: loaded.locations, file: loaded.file, fileOf: loaded.fileOf };
   return [...missingRequired(loaded.data, locator, family), ...unusedFields(loaded.data, locator, family)];
 }
 
@@ -98,9 +98,10 @@ function unusedFields(data: unknown, locator: Locator, family: TemplateFamily): 
 
   const out: Diagnostic[] = [];
   const report = (path: DataPath, field: string) => {
-    const at = locate(locator, path, 'key');
     // A defaults file serves schools of several families; only the school's own settings are its to remove.
-    if (at.file !== locator.file) return;
+    // (Which file, without reading positions: the file is read again for them only to report.)
+    if ((locator.fileOf?.(path) ?? locate(locator, path, 'key').file) !== locator.file) return;
+    const at = locate(locator, path, 'key');
     out.push({ code: 'FIELD_NOT_USED_BY_FAMILY', severity: 'warning', message: `\`${field}\` is not used by the ${family.name} template`, hint: `no ${family.name} policy prints it: delete it, or check \`template:\` (\`npx policy-press templates\` lists the fields each template uses)`, ...at });
   };
 

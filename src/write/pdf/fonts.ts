@@ -104,7 +104,7 @@ const LAID_OUT_AS_SPACE = /[\t\n\r\f\v]/;
  */
 export function unsupportedCharacters(text: string): string[] {
   // Most values are plain ASCII, which every face draws: no need to look at them a character at a time.
-  if (PRINTABLE_ASCII.test(text) && (asciiDrawable ??= ASCII_CODES.every(drawable))) return [];
+  if (ASCII_TEXT.test(text) && (asciiDrawable ??= PRINTABLE_ASCII.every((c) => drawable(c.charCodeAt(0))))) return [];
   const missing = new Set<string>();
   for (const char of text.normalize('NFC')) {
     if (missing.has(char) || LAID_OUT_AS_SPACE.test(char)) continue;
@@ -113,8 +113,9 @@ export function unsupportedCharacters(text: string): string[] {
   return [...missing];
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
-const ASCII_CODES = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
+/** Space to tilde: every face draws them (embedFonts.ts puts them in every subset). */
+export const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+const ASCII_TEXT = /^[\x20-\x7e\n]*$/;
 let asciiDrawable: boolean | undefined;
 
 /** fontkit's cmap lookup is slow; a school's text uses a few dozen distinct characters. */

@@ -5,7 +5,7 @@
 // bytes for the same input and Node version (Node is pinned in package.json), so rebuilds stay identical.
 
 import { deflateSync, type ZlibOptions } from 'node:zlib';
-import type { PDFContext, PDFRawStream } from 'pdf-lib';
+import type { PDFContext } from 'pdf-lib';
 
 type Dict = Parameters<PDFContext['flateStream']>[1];
 
@@ -16,13 +16,13 @@ type Dict = Parameters<PDFContext['flateStream']>[1];
  */
 export const DEFLATE: ZlibOptions = { level: 3, memLevel: 9 };
 
-/** Makes pdf-lib's own compressed streams on this document (fonts, ToUnicode maps, attachments) use zlib. */
+/** A subset's font program: compressed once per build and reused, so as small as zlib makes it. */
+export function deflateFontProgram(program: Uint8Array): Uint8Array {
+  return deflateSync(program, { level: 9 });
+}
+
+/** Makes every compressed stream of this document (page content, ToUnicode maps, attachments) use zlib; text is taken as Latin-1. */
 export function useNativeDeflate(context: PDFContext): void {
   context.flateStream = (contents: string | Uint8Array, dict: Dict = {}) =>
     context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, DEFLATE), { ...dict, Filter: 'FlateDecode' });
-}
-
-/** A page's content stream from its text (draw/pageContent.ts), compressed. */
-export function compressedContentStream(context: PDFContext, content: string, dict: Dict = {}): PDFRawStream {
-  return context.flateStream(Buffer.from(content, 'latin1'), dict);
 }

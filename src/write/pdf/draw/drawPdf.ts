@@ -6,7 +6,7 @@ import type { DocumentLayout } from '../layout/types.ts';
 import { ID_PLACEHOLDER } from '../reproducible.ts';
 import { rolesOfMarks, writeStructureTree } from '../tagging.ts';
 import { writeAcroForm, writeAnnotations } from './annotations.ts';
-import { compressedContentStream, useNativeDeflate } from './deflate.ts';
+import { useNativeDeflate } from './deflate.ts';
 import { embedFonts } from './embedFonts.ts';
 import { writeOutline } from './outline.ts';
 import { pageContent } from './pageContent.ts';
@@ -46,7 +46,7 @@ export async function drawPdf(layout: DocumentLayout, info: DocumentInfo, attach
     const pdfPage = doc.addPage([layout.width, layout.height]);
     pageRefs.push(pdfPage.ref);
     for (const { font, key } of fonts.values()) pdfPage.node.setFontDictionary(key, font.ref);
-    const stream = compressedContentStream(context, pageContent({ page, pageIndex, fonts, roles, marks }));
+    const stream = context.flateStream(pageContent({ page, pageIndex, fonts, roles, marks }));
     pdfPage.node.set(PDFName.of('Contents'), context.register(stream));
   });
 

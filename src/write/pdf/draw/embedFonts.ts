@@ -1,10 +1,10 @@
 // Embeds the faces a document uses, each subset to its glyphs under a tag derived from them (ABCDEF+Name).
 
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { type PDFContext, type PDFDocument, type PDFFont, PDFName, type PDFRef } from 'pdf-lib';
-import { encodeSubset, FONT_STYLES, type Face, type FontStyle, loadFaces, type Subset } from '../fonts.ts';
+import { encodeSubset, FONT_STYLES, type Face, type FontStyle, loadFaces, PRINTABLE_ASCII, type Subset } from '../fonts.ts';
 import type { DocumentLayout } from '../layout/types.ts';
+import { deflateFontProgram } from './deflate.ts';
 
 export interface EmbeddedFont {
   font: PDFFont;
@@ -86,7 +86,7 @@ export function charactersByStyle(layout: DocumentLayout): Map<FontStyle, Set<st
  * (compressedProgram below) rather than per PDF, where it was a sixth of the time a PDF took.
  * It costs a few kilobytes of glyphs a document may not draw.
  */
-const SHARED_CHARACTERS = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), ...'£–—‘’“”•…'];
+const SHARED_CHARACTERS = [...PRINTABLE_ASCII, ...'£–—‘’“”•…'];
 
 /** A face's characters in a document, rounded up to the shared set and in code-point order: the subset's glyph order. */
 export function subsetCharacters(face: Face, used: ReadonlySet<string>): string[] {
@@ -104,7 +104,7 @@ function compressedProgram(face: Face, subset: Subset): Uint8Array {
   let program = programs.get(key);
   if (!program) {
     if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
-    programs.set(key, (program = deflateSync(encodeSubset(subset), { level: 9 })));
+    programs.set(key, (program = deflateFontProgram(encodeSubset(subset))));
   }
   return program;
 }

@@ -54,6 +54,7 @@ export function pageContent({ page, pageIndex, fonts, roles, marks }: PageConten
   // rules and fills change them only inside q … Q, so each is set only when it changes: most of a
   // page is runs of text in one colour and face, and a third of its bytes were these repeats.
   let fill = '';
+  let font = '';
   let face: EmbeddedFont | undefined;
   let size = Number.NaN;
   for (const box of page.boxes) {
@@ -69,12 +70,12 @@ export function pageContent({ page, pageIndex, fonts, roles, marks }: PageConten
         const colour = rgb(box.color);
         if (colour !== fill) out.push(`${(fill = colour)} rg`);
         const boxFace = fonts.get(box.style)!;
+        // The operator is made only when the face or size changes, and written only when it differs.
         if (boxFace !== face || box.size !== size) {
-          const selected = `${boxFace.key} ${r(box.size)} Tf`;
-          // Two sizes that round alike select the same font: written once, as before.
-          if (face === undefined || selected !== `${face.key} ${r(size)} Tf`) out.push(selected);
           face = boxFace;
           size = box.size;
+          const selected = `${face.key} ${r(size)} Tf`;
+          if (selected !== font) out.push((font = selected));
         }
         out.push(`${r(box.x)} ${r(box.y)} Td`, `<${boxFace.encode(box.text)}> Tj`, 'ET', END_MARKED);
         break;
