@@ -114,6 +114,14 @@ describe('check on bad input', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'YAML_MISSING_CHAR', file: 'schools/test-primary.yaml', line: 15, column: 13 });
   });
 
+  it('says in plain words when a line is not "name: value"', async () => {
+    const { diagnostics } = await one(school((y) => y.replace('  provider: RedStor', '  provider: RedStor\n  and its offsite copy')));
+    const noColon = diagnostics.find((d) => d.line === 16);
+    expect(noColon).toMatchObject({ file: 'schools/test-primary.yaml', column: 3, message: 'this line is not a "name: value" pair (it has no colon after a name)' });
+    expect(noColon!.hint).toContain('indent it further');
+    expect(diagnostics.map((d) => d.message).join('\n')).not.toMatch(/implicit/i);
+  });
+
   it('reports tab indentation', async () => {
     const { diagnostics } = await one(school((y) => y.replace('  provider: RedStor', '\tprovider: RedStor')));
     expect(diagnostics[0]).toMatchObject({ code: 'TAB_INDENT', line: 15, column: 1 });

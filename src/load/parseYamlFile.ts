@@ -103,7 +103,7 @@ export function parseYamlFile(bytes: Uint8Array, file: string): ParsedYaml {
       column: start.col,
       endLine: end.line,
       endColumn: end.col,
-      hint: yamlHint(error.code),
+      hint: yamlHint(error.code, error.message),
     });
   }
   if (doc.errors.length > 0) return { value: undefined, diagnostics, text };
@@ -183,10 +183,15 @@ function yamlMessage(code: string, message: string): string {
   // The yaml package appends its own "at line x, column y" when prettyErrors is on; it is off here.
   if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping';
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML only allows spaces';
+  // The yaml package's words for a line without "name: value" ("implicit map keys") mean nothing to most people.
+  if (NO_COLON.test(message)) return 'this line is not a "name: value" pair (it has no colon after a name)';
   return `YAML syntax error: ${message.replace(/\s+/g, ' ').trim()}`;
 }
 
-function yamlHint(code: string): string | undefined {
+const NO_COLON = /Implicit map keys need to be followed by map values/;
+
+function yamlHint(code: string, message: string): string | undefined {
+  if (NO_COLON.test(message)) return 'if it continues the value above, indent it further than that value\'s name (or quote the whole value); otherwise add ": " after the name';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'keep one of the two entries and delete the other';
