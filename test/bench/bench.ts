@@ -4,7 +4,7 @@
 //   npm run bench                         # 100 and 1,000 schools: a first build, then a rebuild with one school changed
 //   npm run bench -- --sizes 100,250,500,1000 --runs 2 --readme   # first builds the fastest of 2 runs of each
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { parse, stringify } from 'yaml';
 import { PDF_CACHE_DIR } from '../../src/build/pdfCache.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
+import { sampleTreeMemory } from './treeMemory.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const START = '<!-- bench:start -->';
@@ -31,23 +32,35 @@ const runs = Math.max(1, Number(values.runs));
 interface Row extends BuildTiming {
   build: 'first' | 'rebuild, one school changed';
   wall: number;
+  /** Peak memory of the build's processes together (node and Pagefind's service), MiB. */
+  peakTotalMiB: number;
   /** Peak resident memory of the largest process in the build (node, or Pagefind), MiB. */
-  peakTreeMiB: number;
+  peakLargestMiB: number;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** One build of the project in its own process, timed by GNU time (wall, and the peak memory of the biggest process, Pagefind's included). */
-function timedBuild(root: string, label: string, build: Row['build']): Row {
+/**
+ * One build of the project in its own process, timed by GNU time (wall, and the peak memory of the
+ * biggest process), with the memory of all its processes together sampled meanwhile.
+ */
+async function timedBuild(root: string, label: string, build: Row['build']): Promise<Row> {
   process.stderr.write(`${label} …\n`);
   const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) {
-    process.stderr.write(run.stderr);
+  const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = sampleTreeMemory(child.pid!);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const peakTotalKiB = memory.stop();
+  if (status !== 0) {
+    process.stderr.write(stderr);
     process.exit(1);
   }
-  const [wall, peakKiB] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
-  return { ...(JSON.parse(run.stdout) as BuildTiming), build, wall: wall * 1000, peakTreeMiB: Math.round(peakKiB / 1024) };
+  const [wall, peakKiB] = stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+  return { ...(JSON.parse(stdout) as BuildTiming), build, wall: wall * 1000, peakTotalMiB: Math.round(peakTotalKiB / 1024), peakLargestMiB: Math.round(peakKiB / 1024) };
 }
 
 const rows: Row[] = [];
@@ -58,7 +71,7 @@ for (const size of sizes) {
   for (let n = 1; n <= runs; n++) {
     // A first build: nothing in the PDF cache.
     rmSync(join(root, PDF_CACHE_DIR), { recursive: true, force: true });
-    const row = timedBuild(root, `building ${size} schools in ${root} (first build, run ${n} of ${runs})`, 'first');
+    const row = await timedBuild(root, `building ${size} schools in ${root} (first build, run ${n} of ${runs})`, 'first');
     if (!best || row.wall < best.wall) best = row;
   }
   rows.push(best!);
@@ -67,17 +80,17 @@ for (const size of sizes) {
   const data = parse(readFileSync(edited, 'utf8')) as { school: { name: string } };
   data.school.name = `${data.school.name} (renamed)`;
   writeFileSync(edited, stringify(data));
-  rows.push(timedBuild(root, `rebuilding ${size} schools with one changed`, 'rebuild, one school changed'));
+  rows.push(await timedBuild(root, `rebuilding ${size} schools with one changed`, 'rebuild, one school changed'));
   if (!values.keep) rmSync(root, { recursive: true, force: true });
 }
 
 const phase = (r: Row, name: string) => (r.phases[name] === undefined ? '–' : seconds(r.phases[name]));
 const table = [
-  '| schools | build | wall time | per school | peak memory | load, check, render | texts | PDFs and site pages (side by side) | search index | publish |',
-  '|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| schools | build | wall time | per school | peak memory, all processes | largest process | load, check, render | texts | PDFs and site pages (side by side) | search index | publish |',
+  '|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.schools.toLocaleString('en-GB')} | ${r.build} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${r.peakTreeMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs and pages')} | ${phase(r, 'search index')} | ${phase(r, 'finish')} |`,
+      `| ${r.schools.toLocaleString('en-GB')} | ${r.build} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${r.peakTotalMiB} MiB | ${r.peakLargestMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs and pages')} | ${phase(r, 'search index')} | ${phase(r, 'finish')} |`,
   ),
 ].join('\n');
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}${runs > 1 ? `, first builds the fastest of ${runs} runs` : ''}`;
