@@ -1,10 +1,10 @@
 // `policy-press pdf`, the PDF in `build`, the sign-off settings, and characters the PDF's font lacks.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_STEPS, buildProject } from '../src/build/buildProject.ts';
+import { BUILD_STEPS, buildProject, PendingFiles } from '../src/build/buildProject.ts';
 import { PDF_CACHE_DIR } from '../src/build/pdfCache.ts';
 import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
@@ -84,6 +84,19 @@ describe('policy-press pdf', () => {
     expect((await readEmbeddedSource(changed.b))?.text).toContain('Renamed Primary');
     expect(changed.cached).toHaveLength(2);
     expect(changed.cached).toContain(entryOfA);
+  });
+
+  it('fails the build, naming the school, when one PDF fails on a worker thread, and settles every other PDF', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const root = tempProject(files);
+    const staging = join(root, 'staging');
+    // A folder where school-5's PDF should go: writing that one file fails, on whichever worker has it.
+    mkdirSync(join(staging, 'school-5', 'policy.pdf'), { recursive: true });
+    const pending = new PendingFiles();
+    await writePdfs(loadProject(createNodeWorld(root, epoch)), staging, { root, cache: false, env: epoch }, pending);
+    await expect(pending.settle()).rejects.toThrow(/PDF of school-5: .*EISDIR/);
+    // Each PDF's promise settled (none is left waiting on a worker that was stopped).
+    for (let i = 0; i < PARALLEL_FROM; i++) await pending.of(`school-${i}/policy.pdf`).catch(() => {});
   });
 
   it('uses the cache on worker threads too, and keeps only the latest build in it', async () => {

@@ -6,7 +6,7 @@ import type { PdfTask } from './writePdfs.ts';
 
 let cache: PdfCache | undefined;
 
-parentPort!.on('message', async ({ job, file, cacheDir }: PdfTask) => {
+async function write({ job, file, cacheDir }: PdfTask): Promise<void> {
   try {
     if (cacheDir && cache?.dir !== cacheDir) cache = new PdfCache(cacheDir, { isDir: true });
     const key = await writeJobPdf(job, file, cacheDir ? cache : undefined);
@@ -14,4 +14,11 @@ parentPort!.on('message', async ({ job, file, cacheDir }: PdfTask) => {
   } catch (error) {
     parentPort!.postMessage({ slug: job.doc.slug, error: (error as Error).stack ?? String(error) });
   }
+}
+
+// writePdfs sends the next task before this one is done (see IN_FLIGHT there). They are written one
+// after the other, not interleaved, so the worker holds one PDF's working memory at a time.
+let queue = Promise.resolve();
+parentPort!.on('message', (task: PdfTask) => {
+  queue = queue.then(() => write(task));
 });

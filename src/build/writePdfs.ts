@@ -77,7 +77,15 @@ export interface PdfTask {
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 
 /**
- * Runs the tasks on `threads` worker threads, each taking the next as it finishes one; the workers
+ * Tasks each worker holds at once: the one it is drawing and the next, already in its queue. With one,
+ * a worker waited after each PDF for this thread, busy rendering pages, to hand it the next: about
+ * 7 ms a PDF, a fifth of each worker's time in a 1,000-school build. With two it waits only while
+ * the pages start.
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Runs the tasks on `threads` worker threads, each given the next as it finishes one; the workers
  * write the files (and use the cache) themselves. Returns when each school's PDF is written; if a
  * worker fails, every PDF not yet written fails with it.
  */
@@ -92,18 +100,20 @@ function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefin
   };
   for (let n = 0; n < threads; n++) {
     const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url), { resourceLimits: WORKER_HEAP });
-    let busy = false;
+    let inFlight = 0;
     const next = () => {
-      const task = queue.shift();
-      busy = task !== undefined;
-      if (task) worker.postMessage(task);
-      else void worker.terminate();
+      while (inFlight < IN_FLIGHT && queue.length > 0) {
+        worker.postMessage(queue.shift());
+        inFlight++;
+      }
+      if (inFlight === 0) void worker.terminate();
     };
     worker.on('message', (m: { slug: string; key?: string; error?: string }) => {
       if (m.error !== undefined) {
         void worker.terminate();
         return fail(new Error(`PDF of ${m.slug}: ${m.error}`));
       }
+      inFlight--;
       written(m.key);
       settle.get(m.slug)?.resolve();
       settle.delete(m.slug);
@@ -112,7 +122,7 @@ function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefin
     worker.on('error', (error: Error & { code?: string }) =>
       fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a PDF needed more memory than a worker thread has (${WORKER_HEAP.maxOldGenerationSizeMb} MB); build with POLICY_PRESS_THREADS=1 to make the PDFs on the main thread`) : error),
     );
-    worker.on('exit', (code) => busy && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
+    worker.on('exit', (code) => inFlight > 0 && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
     next();
   }
   return files;
