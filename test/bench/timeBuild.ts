@@ -5,6 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { buildProject, type Progress } from '../../src/build/buildProject.ts';
+import { limitHeapGrowth } from '../../src/build/heapGrowth.ts';
 import { hasErrors } from '../../src/diagnostics/index.ts';
 import { loadPolicies } from '../../src/project/loadPolicies.ts';
 import { createNodeWorld } from '../../src/project/World.ts';
@@ -27,6 +28,8 @@ if (!root) {
   process.stderr.write('usage: node test/bench/timeBuild.ts PROJECT_DIR\n');
   process.exit(2);
 }
+// As `policy-press build` does.
+limitHeapGrowth();
 const start = performance.now();
 // As `policy-press build` loads it (with each school's changes since its last signed copy).
 const project = await loadPolicies(createNodeWorld(root));

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { buildProject } from '../../build/buildProject.ts';
+import { limitHeapGrowth } from '../../build/heapGrowth.ts';
 import { BuildStepFailed } from '../../build/sealPdfs.ts';
 import { loadPolicies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
@@ -45,6 +46,7 @@ Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
   options: { out: { type: 'string' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   allowPositionals: false,
   async run({ values }, io) {
+    limitHeapGrowth();
     const project = await loadPolicies(io.world);
     printDiagnostics(project.diagnostics, project.sources, io);
     if (hasErrors(project.diagnostics)) {
