@@ -49,7 +49,8 @@ describe.skipIf(!browserAvailable())('the website, in a real browser', { timeout
     for (const dir of ['schools', 'trusts']) if (existsSync(join(REPO, dir))) cpSync(join(REPO, dir), join(root, dir), { recursive: true });
     const built = spawnSync(process.execPath, [join(REPO, 'bin/policy-press.js'), 'build', '--base', BASE], {
       cwd: root,
-      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH },
+      // Three pages a search bundle, so search is tested across bundles, as a large site has them.
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, POLICY_PRESS_SEARCH_BUNDLE_PAGES: '3' },
       encoding: 'utf8',
     });
     expect(built.stderr).toMatch(/✓ \d+ schools/);
@@ -306,6 +307,20 @@ describe.skipIf(!browserAvailable())('the website, in a real browser', { timeout
     expect(result).toContain('pwnedword');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.pp-results script, .pp-results b, .pp-results img').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('searches every bundle of the index as one: a word in every policy finds every school', async () => {
+    // The search page and the schools, three pages a bundle: pagefind/, pagefind/part-2/, …
+    const bundles = Math.ceil((slugs.length + 1) / 3);
+    expect(bundles).toBeGreaterThan(2);
+    for (let n = 2; n <= bundles; n++) expect(existsSync(join(dist, `pagefind/part-${n}/pagefind-entry.json`)), `bundle ${n}`).toBe(true);
+    const { page, problems } = await open('search/');
+    await page.getByLabel("Words to find in every school's policy").fill('security');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe(`${slugs.length} policies contain “security”.`);
+    const found = await page.locator('.pp-result__title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(found.map((path) => path.slice(BASE.length).split('/')[0]).sort()).toEqual(slugs);
     expect(problems).toEqual([]);
   });
 

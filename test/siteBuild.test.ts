@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, type BuildStep, buildProject } from '../src/build/buildProject.ts';
 import { APPROVAL_FILE, type PublishedApproval, SIGNED_FILE } from '../src/build/publishSignedCopies.ts';
-import { writeSite } from '../src/build/writeSite.ts';
+import { SEARCH_BUNDLE_VARIABLE, searchBundles, writeSite } from '../src/build/writeSite.ts';
 import { PARALLEL_FROM } from '../src/build/writePdfs.ts';
 import type { Io } from '../src/cli/Command.ts';
 import { main } from '../src/cli/main.ts';
@@ -78,19 +78,50 @@ describe('build', () => {
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('the last good site');
   });
 
-  it('builds byte-identical sites from the same inputs, with PDFs on worker threads and the search index fed as pages render', async () => {
+  it('builds byte-identical sites from the same inputs, with PDFs on worker threads and the search index fed as pages render, in bundles', async () => {
     const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${String.fromCharCode(90 - i)} Primary`))]));
     const root = tempProject(files);
-    for (const out of ['one', 'two']) expect((await run(root, ['build', '--no-cache', '--out', out])).code).toBe(0);
+    // The search page and 12 schools, at most 5 pages a bundle: three bundles, of 5, 5 and 3 pages.
+    const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, POLICY_PRESS_SEARCH_BUNDLE_PAGES: '5' };
+    for (const out of ['one', 'two']) expect((await run(root, ['build', '--no-cache', '--out', out], env)).code).toBe(0);
     const listing = (dir: string): string[] => (readdirSync(join(root, dir), { recursive: true }) as string[]).sort();
     expect(listing('two')).toEqual(listing('one'));
     expect(listing('one')).toContain(join('pagefind', 'pagefind.js'));
-    expect(listing('one').filter((f) => f.startsWith(join('pagefind', 'fragment') + sep))).toHaveLength(PARALLEL_FROM);
+    const fragments = (bundle: string) => listing('one').filter((f) => f.startsWith(join(bundle, 'fragment') + sep));
+    // The search page has no data-pagefind-body, so the first bundle holds four policies.
+    expect([fragments('pagefind'), fragments('pagefind/part-2'), fragments('pagefind/part-3')].map((f) => f.length)).toEqual([4, 5, 3]);
+    expect(listing('one').some((f) => f.startsWith(join('pagefind', 'part-4')))).toBe(false);
     for (const file of listing('one')) {
       const a = join(root, 'one', file);
       if (!existsSync(a) || !statSync(a).isFile()) continue;
       expect(Buffer.compare(readFileSync(a), readFileSync(join(root, 'two', file))), file).toBe(0);
     }
+  });
+
+  it('splits the search index into as few bundles as hold the pages, as even as can be', () => {
+    expect(searchBundles(1)).toEqual([{ folder: 'pagefind', start: 0, end: 1 }]);
+    expect(searchBundles(300)).toHaveLength(1);
+    expect(searchBundles(1001).map((b) => [b.folder, b.end - b.start])).toEqual([
+      ['pagefind', 251],
+      ['pagefind/part-2', 251],
+      ['pagefind/part-3', 251],
+      ['pagefind/part-4', 248],
+    ]);
+    // Every page in exactly one bundle, in order, for any size.
+    for (const [pages, per] of [[10, 1], [10, 3], [7, 2], [13, 5]] as const) {
+      const bundles = searchBundles(pages, per);
+      expect(bundles.every((b, i) => b.start === (bundles[i - 1]?.end ?? 0) && b.end > b.start && b.end - b.start <= per), `${pages} by ${per}`).toBe(true);
+      expect(bundles.at(-1)!.end).toBe(pages);
+    }
+  });
+
+  it(`stops with a message when ${SEARCH_BUNDLE_VARIABLE} is not a number of pages, and writes no dist/`, async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const result = await run(root, ['build'], { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, [SEARCH_BUNDLE_VARIABLE]: 'lots' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${SEARCH_BUNDLE_VARIABLE} is "lots", not a number of pages`);
+    expect(result.stderr).toContain('Build stopped: dist/ was not changed.');
+    expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
   it('builds the site last, after the steps whose files its pages link to', () => {

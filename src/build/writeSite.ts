@@ -3,12 +3,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PagefindIndex } from 'pagefind';
 import { createNodeWorld } from '../project/World.ts';
 import type { Policies } from '../project/loadPolicies.ts';
 import { createSiteData } from '../site/createSiteData.ts';
 import { normaliseBase, provideSiteData } from '../site/siteData.ts';
 import type { BuildStep } from './buildProject.ts';
 import { readPublishedApproval } from './publishSignedCopies.ts';
+import { BuildStepFailed } from './sealPdfs.ts';
 
 /** The folder holding astro.config.mjs and src/pages: this package, wherever the school data lives. */
 export const SITE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +50,10 @@ export const writeSite: BuildStep = async (project, staging, options, pending) =
 
   // Pagefind reads each page as Astro renders it (src/middleware.ts), on the core Astro leaves free,
   // in the order Astro starts them: the search page, then the schools' pages as the index lists them.
-  const search = await startSearchIndex(['search/index.html', ...site.schools.map((s) => `${s.slug}/index.html`)]);
+  const order = ['search/index.html', ...site.schools.map((s) => `${s.slug}/index.html`)];
+  const bundles = searchBundles(order.length, bundlePages(env[SEARCH_BUNDLE_VARIABLE]));
+  site.searchBundles = bundles.map((b) => `${b.folder}/`);
+  const search = await startSearchIndex(order, bundles, staging);
   site.onHtml = search.add;
 
   // Astro reads these from the environment; nothing leaves the machine during a build.
@@ -82,7 +87,7 @@ export const writeSite: BuildStep = async (project, staging, options, pending) =
       provideSiteData(undefined);
     }
     options.progress?.tick('search index', 0, 1);
-    await search.write(join(staging, 'pagefind'));
+    await search.finish();
     options.progress?.tick('search index', 1, 1);
   } finally {
     await search.close();
@@ -96,9 +101,43 @@ function sizeOf(file: string): number | undefined {
 interface SearchIndex {
   /** A rendered page, by its file under the site (e.g. "oak/index.html"). */
   add(file: string, html: string): void;
-  /** Waits for every page added, then writes the index into `folder`. */
-  write(folder: string): Promise<void>;
+  /** Waits for every page added, then for every bundle of the index to be written. */
+  finish(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Pages in one Pagefind index at most. Pagefind holds an index in memory until it writes it, and
+ * writing one of 1,000 pages took its process to 775 MB, on one core, after the last page. So a large
+ * site's search is split into bundles of consecutive pages, each written, and let go, as soon as its
+ * pages are in (while Astro renders the next); the search page merges them (Pagefind's mergeIndex,
+ * which ranks the results of every bundle together, by score).
+ */
+export const SEARCH_BUNDLE_PAGES = 300;
+
+/** A bundle of the search index: a folder under the site, and its pages' places in the feeding order. */
+export interface SearchBundle {
+  folder: string;
+  start: number;
+  end: number;
+}
+
+export const SEARCH_BUNDLE_VARIABLE = 'POLICY_PRESS_SEARCH_BUNDLE_PAGES';
+
+/** The variable's value, if set: a host that would rather have fewer, larger bundles (or a test that wants several). */
+function bundlePages(value: string | undefined): number {
+  if (value === undefined || value === '') return SEARCH_BUNDLE_PAGES;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new BuildStepFailed([{ code: 'BAD_SETTING', severity: 'error', file: SEARCH_BUNDLE_VARIABLE, message: `${SEARCH_BUNDLE_VARIABLE} is "${value}", not a number of pages`, hint: `set it to a whole number, e.g. ${SEARCH_BUNDLE_PAGES} (the default), or unset it` }]);
+  }
+  return Number(value);
+}
+
+/** `pages` pages split into as few bundles as hold at most `perBundle` each, as even as can be: pagefind/, pagefind/part-2/, … */
+export function searchBundles(pages: number, perBundle = SEARCH_BUNDLE_PAGES): SearchBundle[] {
+  const count = Math.max(1, Math.ceil(pages / perBundle));
+  const size = Math.ceil(pages / count);
+  return Array.from({ length: count }, (_, i) => ({ folder: i === 0 ? 'pagefind' : `pagefind/part-${i + 1}`, start: i * size, end: Math.min(pages, (i + 1) * size) })).filter((b, i) => i === 0 || b.start < b.end);
 }
 
 /**
@@ -107,24 +146,46 @@ interface SearchIndex {
  * the finished files afterwards cost less CPU, but left a core idle while Astro rendered and the
  * whole index to make after it.
  */
-async function startSearchIndex(order: readonly string[]): Promise<SearchIndex> {
+async function startSearchIndex(order: readonly string[], bundles: readonly SearchBundle[], site: string): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) {
-    await pagefind.close();
-    throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const indexes: PagefindIndex[] = [];
+  while (indexes.length < bundles.length) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) {
+      await pagefind.close();
+      throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    }
+    indexes.push(index);
   }
   // The index numbers pages in the order they are added, and pages finish rendering in whatever order
   // their PDFs do: so each is held until those before it in `order` are in, and rebuilds stay identical.
   const held = new Map<string, string>();
   let next = 0;
-  const added: Promise<{ file: string; errors: string[] }>[] = [];
-  const feed = (file: string, html: string) => added.push(index.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors })));
+  const added = bundles.map((): Promise<{ file: string; errors: string[] }>[] => []);
+  const written: (Promise<void> | undefined)[] = bundles.map(() => undefined);
+  const bundleAt = (position: number) => Math.max(0, bundles.findLastIndex((b) => b.start <= position));
+  const feed = (b: number, file: string, html: string) => added[b]!.push(indexes[b]!.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors })));
+  const write = (b: number): Promise<void> => {
+    const writing = (async () => {
+      const failed = (await Promise.all(added[b]!)).filter((r) => r.errors.length);
+      if (failed.length) throw new Error(`Pagefind could not index ${failed[0]!.file}: ${failed[0]!.errors.join('; ')}`);
+      const result = await indexes[b]!.writeFiles({ outputPath: join(site, bundles[b]!.folder) });
+      if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+      await indexes[b]!.deleteIndex();
+    })();
+    // Awaited by finish(); handled here so a failure waits for it rather than crashing the process first.
+    writing.catch(() => {});
+    return writing;
+  };
   const release = () => {
     while (next < order.length && held.has(order[next]!)) {
-      const file = order[next++]!;
-      feed(file, held.get(file)!);
+      const file = order[next]!;
+      const b = bundleAt(next);
+      feed(b, file, held.get(file)!);
       held.delete(file);
+      next++;
+      // A bundle whose last page is in is written now; the last bundle waits for finish().
+      if (next === bundles[b]!.end && b < bundles.length - 1) written[b] = write(b);
     }
   };
   return {
@@ -132,14 +193,13 @@ async function startSearchIndex(order: readonly string[]): Promise<SearchIndex> 
       held.set(file, html);
       release();
     },
-    async write(folder) {
-      // Pages the order did not expect (or that never came) go last, by name.
-      for (const file of [...held.keys()].sort()) feed(file, held.get(file)!);
+    async finish() {
+      // Pages the order did not expect (or that never came) go last, by name, into the first bundle not yet written.
+      const b = bundleAt(Math.min(next, order.length - 1));
+      for (const file of [...held.keys()].sort()) feed(b, file, held.get(file)!);
       held.clear();
-      const failed = (await Promise.all(added)).filter((r) => r.errors.length);
-      if (failed.length) throw new Error(`Pagefind could not index ${failed[0]!.file}: ${failed[0]!.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: folder });
-      if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      for (let i = 0; i < bundles.length; i++) written[i] ??= write(i);
+      await Promise.all(written);
     },
     close: async () => {
       await pagefind.close();
