@@ -166,7 +166,12 @@ async function startSearchIndex(order: readonly string[], bundles: readonly Sear
   const added = bundles.map((): Promise<{ file: string; errors: string[] }>[] => []);
   const written: (Promise<void> | undefined)[] = bundles.map(() => undefined);
   const bundleAt = (position: number) => Math.max(0, bundles.findLastIndex((b) => b.start <= position));
-  const feed = (b: number, file: string, html: string) => added[b]!.push(indexes[b]!.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors })));
+  const feed = (b: number, file: string, html: string) => {
+    const adding = indexes[b]!.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors }));
+    // Awaited when its bundle is written; if the build stops first, closing Pagefind rejects it, unawaited.
+    adding.catch(() => {});
+    added[b]!.push(adding);
+  };
   const write = (b: number): Promise<void> => {
     const writing = (async () => {
       const failed = (await Promise.all(added[b]!)).filter((r) => r.errors.length);
