@@ -5,6 +5,7 @@ import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, type BuildStep, buildProject } from '../src/build/buildProject.ts';
 import { APPROVAL_FILE, type PublishedApproval, SIGNED_FILE } from '../src/build/publishSignedCopies.ts';
+import { SEARCH_CACHE_DIR, SearchCache } from '../src/build/searchCache.ts';
 import { SEARCH_BUNDLE_VARIABLE, searchBundles, writeSite } from '../src/build/writeSite.ts';
 import { PARALLEL_FROM } from '../src/build/writePdfs.ts';
 import type { Io } from '../src/cli/Command.ts';
@@ -95,6 +96,46 @@ describe('build', () => {
       const a = join(root, 'one', file);
       if (!existsSync(a) || !statSync(a).isFile()) continue;
       expect(Buffer.compare(readFileSync(a), readFileSync(join(root, 'two', file))), file).toBe(0);
+    }
+  });
+
+  it('copies the search bundles whose pages are all unchanged from the cache, and indexes again only the bundle of a changed school', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${String.fromCharCode(90 - i)} Primary`))]));
+    const root = tempProject(files);
+    // Three bundles: the search page and the schools by name, O to S, T to X, then Y and Z.
+    const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, [SEARCH_BUNDLE_VARIABLE]: '5' };
+    expect((await run(root, ['build'], env)).code).toBe(0);
+    const cache = join(root, SEARCH_CACHE_DIR);
+    const kept = readdirSync(cache).filter((name) => name !== 'manifest.json');
+    expect(kept).toHaveLength(3);
+    // Marks each kept bundle, so a copy from the cache shows in dist/.
+    for (const key of kept) writeFileSync(join(cache, key, 'from-the-cache'), key);
+    // Z Primary (school-0), in the last bundle, says something new.
+    writeFileSync(join(root, 'schools/school-0.yaml'), school((y) => y.replace('name: Test Primary', 'name: Z Primary').replace('lockout_minutes: 10', 'lockout_minutes: 5')));
+    expect((await run(root, ['build'], env)).code).toBe(0);
+    const marked = (dir: string) => ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((bundle) => existsSync(join(root, dir, bundle, 'from-the-cache')));
+    expect(marked('dist')).toEqual([true, true, false]);
+    // The cache keeps this build's bundles only: the changed one replaces its old copy.
+    const now = readdirSync(cache).filter((name) => name !== 'manifest.json');
+    expect(now).toHaveLength(3);
+    expect(now.filter((key) => kept.includes(key))).toHaveLength(2);
+    // What the cache gave is what indexing every page again gives (--no-cache), byte for byte.
+    expect((await run(root, ['build', '--no-cache', '--out', 'fresh'], env)).code).toBe(0);
+    expect(marked('fresh')).toEqual([false, false, false]);
+    const index = (dir: string) => (readdirSync(join(root, dir, 'pagefind'), { recursive: true }) as string[]).filter((f) => !f.endsWith('from-the-cache')).sort();
+    expect(index('dist')).toEqual(index('fresh'));
+    for (const file of index('fresh')) {
+      const a = join(root, 'fresh', 'pagefind', file);
+      if (statSync(a).isFile()) expect(Buffer.compare(readFileSync(a), readFileSync(join(root, 'dist', 'pagefind', file))), file).toBe(0);
+    }
+  });
+
+  it('makes every search bundle again when the cache has no manifest it can read', () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    mkdirSync(join(root, SEARCH_CACHE_DIR), { recursive: true });
+    for (const manifest of ['not json', '{"folder": "pagefind"}', '[{"folder": "pagefind", "key": 1}]']) {
+      writeFileSync(join(root, SEARCH_CACHE_DIR, 'manifest.json'), manifest);
+      expect(new SearchCache(root).previous.size, manifest).toBe(0);
     }
   });
 

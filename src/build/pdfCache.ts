@@ -11,16 +11,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PdfJob, pdfOf } from './pdfJob.ts';
 
-/** Under the project folder (the .gitignore keeps .cache/ out of git). */
-export const PDF_CACHE_DIR = '.cache/policy-press/pdf';
+/** Under the project folder (the .gitignore keeps .cache/ out of git): what a build keeps for the next. */
+export const CACHE_DIR = '.cache/policy-press';
+export const PDF_CACHE_DIR = `${CACHE_DIR}/pdf`;
 
 const SRC = fileURLToPath(new URL('../', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 let fingerprint: string | undefined;
 
-/** A digest of the code that draws PDFs; computed once per process (a few milliseconds). */
-function codeFingerprint(): string {
+/** A digest of the code that makes the outputs (PDFs, the search index); computed once per process (a few milliseconds). */
+export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(process.version);
   const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => !f.includes('node_modules')).sort();

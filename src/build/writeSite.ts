@@ -10,6 +10,7 @@ import { createSiteData } from '../site/createSiteData.ts';
 import { normaliseBase, provideSiteData } from '../site/siteData.ts';
 import type { BuildStep } from './buildProject.ts';
 import { readPublishedApproval } from './publishSignedCopies.ts';
+import { bundleKey, pageDigest, SearchCache } from './searchCache.ts';
 import { BuildStepFailed } from './sealPdfs.ts';
 
 /** The folder holding astro.config.mjs and src/pages: this package, wherever the school data lives. */
@@ -53,7 +54,7 @@ export const writeSite: BuildStep = async (project, staging, options, pending) =
   const order = ['search/index.html', ...site.schools.map((s) => `${s.slug}/index.html`)];
   const bundles = searchBundles(order.length, bundlePages(env[SEARCH_BUNDLE_VARIABLE]));
   site.searchBundles = bundles.map((b) => `${b.folder}/`);
-  const search = await startSearchIndex(order, bundles, staging);
+  const search = await startSearchIndex(order, bundles, staging, options.cache === false ? undefined : new SearchCache(options.root));
   site.onHtml = search.add;
 
   // Astro reads these from the environment; nothing leaves the machine during a build.
@@ -142,43 +143,88 @@ export function searchBundles(pages: number, perBundle = SEARCH_BUNDLE_PAGES): S
   return Array.from({ length: count }, (_, i) => ({ folder: i === 0 ? 'pagefind' : `pagefind/part-${i + 1}`, start: i * size, end: Math.min(pages, (i + 1) * size) })).filter((b, i) => i === 0 || b.start < b.end);
 }
 
+/** One bundle's part of the index as it is being made. */
+interface BundleState {
+  index: PagefindIndex;
+  /** Pages sent to Pagefind, resolving when it has indexed each. */
+  added: Promise<{ file: string; errors: string[] }>[];
+  /** The digest of each page fed, in order (see searchCache.ts). */
+  digests: string[];
+  /**
+   * Pages held back while each is the same as the last build's bundle had at that place: if they all
+   * are, the bundle is copied from the cache and Pagefind never sees them. Undefined once one differs
+   * (or when there is nothing to compare with), and from then on each page is indexed as it comes.
+   */
+  unchanged: { file: string; html: string }[] | undefined;
+  /** Once all its pages are in (see searchCache.ts). */
+  key?: string;
+  written?: Promise<void>;
+}
+
 /**
  * Pagefind over the policy pages (they mark their text with data-pagefind-body), fed each page from
  * memory as Astro renders it; search then works from the files it writes into the site. Reading
  * the finished files afterwards cost less CPU, but left a core idle while Astro rendered and the
- * whole index to make after it.
+ * whole index to make after it. With a cache, a bundle whose pages are all as the last build's is
+ * copied from it instead: a rebuild with one school changed indexes one bundle, not all of them.
  */
-async function startSearchIndex(order: readonly string[], bundles: readonly SearchBundle[], site: string): Promise<SearchIndex> {
+async function startSearchIndex(order: readonly string[], bundles: readonly SearchBundle[], site: string, cache: SearchCache | undefined): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
-  const indexes: PagefindIndex[] = [];
-  while (indexes.length < bundles.length) {
+  const states: BundleState[] = [];
+  while (states.length < bundles.length) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) {
       await pagefind.close();
       throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     }
-    indexes.push(index);
+    const previous = cache?.previous.get(bundles[states.length]!.folder);
+    states.push({ index, added: [], digests: [], unchanged: previous ? [] : undefined });
   }
   // The index numbers pages in the order they are added, and pages finish rendering in whatever order
   // their PDFs do: so each is held until those before it in `order` are in, and rebuilds stay identical.
   const held = new Map<string, string>();
   let next = 0;
-  const added = bundles.map((): Promise<{ file: string; errors: string[] }>[] => []);
-  const written: (Promise<void> | undefined)[] = bundles.map(() => undefined);
   const bundleAt = (position: number) => Math.max(0, bundles.findLastIndex((b) => b.start <= position));
-  const feed = (b: number, file: string, html: string) => {
-    const adding = indexes[b]!.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors }));
+  const index = (state: BundleState, file: string, html: string) => {
+    const adding = state.index.addHTMLFile({ sourcePath: file, content: html }).then((r) => ({ file, errors: r.errors }));
     // Awaited when its bundle is written; if the build stops first, closing Pagefind rejects it, unawaited.
     adding.catch(() => {});
-    added[b]!.push(adding);
+    state.added.push(adding);
+  };
+  // Sends Pagefind the pages held back as unchanged, and from then on every page as it comes.
+  const indexHeld = (state: BundleState) => {
+    const pages = state.unchanged ?? [];
+    state.unchanged = undefined;
+    for (const page of pages) index(state, page.file, page.html);
+  };
+  const feed = (b: number, file: string, html: string) => {
+    const state = states[b]!;
+    const digest = pageDigest(file, html);
+    const place = state.digests.push(digest) - 1;
+    if (state.unchanged && cache?.previous.get(bundles[b]!.folder)?.pages[place] === digest) {
+      state.unchanged.push({ file, html });
+      return;
+    }
+    indexHeld(state);
+    index(state, file, html);
   };
   const write = (b: number): Promise<void> => {
+    const state = states[b]!;
+    const { folder } = bundles[b]!;
+    const key = bundleKey(folder, state.digests);
+    state.key = key;
     const writing = (async () => {
-      const failed = (await Promise.all(added[b]!)).filter((r) => r.errors.length);
-      if (failed.length) throw new Error(`Pagefind could not index ${failed[0]!.file}: ${failed[0]!.errors.join('; ')}`);
-      const result = await indexes[b]!.writeFiles({ outputPath: join(site, bundles[b]!.folder) });
-      if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
-      await indexes[b]!.deleteIndex();
+      if (state.unchanged && cache?.previous.get(folder)?.key === key && cache.copyTo(key, join(site, folder))) {
+        state.unchanged = undefined;
+      } else {
+        indexHeld(state);
+        const failed = (await Promise.all(state.added)).filter((r) => r.errors.length);
+        if (failed.length) throw new Error(`Pagefind could not index ${failed[0]!.file}: ${failed[0]!.errors.join('; ')}`);
+        const result = await state.index.writeFiles({ outputPath: join(site, folder) });
+        if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+        cache?.put(key, join(site, folder));
+      }
+      await state.index.deleteIndex();
     })();
     // Awaited by finish(); handled here so a failure waits for it rather than crashing the process first.
     writing.catch(() => {});
@@ -192,7 +238,7 @@ async function startSearchIndex(order: readonly string[], bundles: readonly Sear
       held.delete(file);
       next++;
       // A bundle whose last page is in is written now; the last bundle waits for finish().
-      if (next === bundles[b]!.end && b < bundles.length - 1) written[b] = write(b);
+      if (next === bundles[b]!.end && b < bundles.length - 1) states[b]!.written = write(b);
     }
   };
   return {
@@ -205,8 +251,9 @@ async function startSearchIndex(order: readonly string[], bundles: readonly Sear
       const b = bundleAt(Math.min(next, order.length - 1));
       for (const file of [...held.keys()].sort()) feed(b, file, held.get(file)!);
       held.clear();
-      for (let i = 0; i < bundles.length; i++) written[i] ??= write(i);
-      await Promise.all(written);
+      for (let i = 0; i < bundles.length; i++) states[i]!.written ??= write(i);
+      await Promise.all(states.map((state) => state.written));
+      cache?.finish(bundles.map((bundle, i) => ({ folder: bundle.folder, key: states[i]!.key!, pages: states[i]!.digests })));
     },
     close: async () => {
       await pagefind.close();

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { PDF_CACHE_DIR } from '../../src/build/pdfCache.ts';
+import { CACHE_DIR } from '../../src/build/pdfCache.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
 import { sampleTreeMemory } from './treeMemory.ts';
@@ -69,8 +69,8 @@ for (const size of sizes) {
   const { slugs } = generateSchools(root, size);
   let best: Row | undefined;
   for (let n = 1; n <= runs; n++) {
-    // A first build: nothing in the PDF cache.
-    rmSync(join(root, PDF_CACHE_DIR), { recursive: true, force: true });
+    // A first build: nothing in the caches (PDFs, search index).
+    rmSync(join(root, CACHE_DIR), { recursive: true, force: true });
     const row = await timedBuild(root, `building ${size} schools in ${root} (first build, run ${n} of ${runs})`, 'first');
     if (!best || row.wall < best.wall) best = row;
   }

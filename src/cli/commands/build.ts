@@ -36,9 +36,11 @@ Options:
   --out DIR   write to DIR instead of dist/
   --base PATH the URL path the site will be served under, e.g. /policies/
               (default /, or the POLICY_PRESS_BASE environment variable)
-  --no-cache  draw every PDF again; by default a PDF whose school, templates
-              and policy-press are unchanged since the last build is copied
-              from .cache/policy-press/pdf/
+  --no-cache  draw every PDF and index every page again; by default a PDF
+              whose school, templates and policy-press are unchanged since the
+              last build is copied from .cache/policy-press/pdf/, and a bundle
+              of the search index whose pages are unchanged from
+              .cache/policy-press/search/
   -h, --help  show this help
 
 Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
