@@ -1,5 +1,5 @@
 // Bundles of the search index from earlier builds, by the pages they index: a rebuild asks Pagefind to
-// index only the bundles whose pages changed (see writeSite.ts), and copies the others.
+// index only the bundles whose pages changed (see searchIndex.ts), and copies the others.
 //
 // Pagefind's files for a bundle are a function of its pages (each page's file and HTML, in order), of
 // the bundle's folder and of the code (Pagefind's version is in the lockfile): the key is a digest of

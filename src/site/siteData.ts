@@ -38,7 +38,7 @@ export interface SiteData {
   /** Served by the live preview, which shows the problems on every page (a build prints them instead). */
   live?: boolean;
   sources: ReadonlyMap<string, string>;
-  /** Folders under the site holding the search index, in bundles (see build/writeSite.ts): the first has Pagefind's script. */
+  /** Folders under the site holding the search index, in bundles (see build/searchIndex.ts): the first has Pagefind's script. */
   searchBundles?: string[];
   /** Told each time a policy page is rendered, for build progress. */
   onPage?: (slug: string) => void;
