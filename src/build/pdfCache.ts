@@ -2,42 +2,16 @@
 //
 // A PDF is a pure function of its job (the document tree, the school's data, SOURCE_DATE_EPOCH) and of the
 // code that draws it, so the key is a digest of the job and of a fingerprint of that code: every file of
-// src/, the lockfile (pdf-lib, fontkit, the fonts) and the Node version (its zlib). Any change to any of
-// them is a different key; a hit is the same bytes a fresh drawing would give.
+// src/, the lockfile (pdf-lib, fontkit, the fonts) and the Node version (its zlib), see buildCache.ts. Any
+// change to any of them is a different key; a hit is the same bytes a fresh drawing would give.
 
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CACHE_DIR, codeFingerprint } from './buildCache.ts';
 import { type PdfJob, pdfOf } from './pdfJob.ts';
 
-/** Under the project folder (the .gitignore keeps .cache/ out of git): what a build keeps for the next. */
-export const CACHE_DIR = '.cache/policy-press';
 export const PDF_CACHE_DIR = `${CACHE_DIR}/pdf`;
-
-const SRC = fileURLToPath(new URL('../', import.meta.url));
-const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
-
-let fingerprint: string | undefined;
-
-/** A digest of the code that makes the outputs (PDFs, the search index); computed once per process (a few milliseconds). */
-export function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256').update(process.version);
-  const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => !f.includes('node_modules')).sort();
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(SRC, file));
-    } catch {
-      continue; // a folder
-    }
-    hash.update(`\0${file}\0`).update(bytes);
-  }
-  if (existsSync(LOCKFILE)) hash.update(readFileSync(LOCKFILE));
-  fingerprint = hash.digest('hex');
-  return fingerprint;
-}
 
 export class PdfCache {
   readonly dir: string;

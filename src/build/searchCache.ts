@@ -3,14 +3,14 @@
 //
 // Pagefind's files for a bundle are a function of its pages (each page's file and HTML, in order), of
 // the bundle's folder and of the code (Pagefind's version is in the lockfile): the key is a digest of
-// all of them, with the same fingerprint of the code as the PDF cache. A manifest lists, for each
+// all of them, with the same fingerprint of the code as the PDF cache (buildCache.ts). A manifest lists, for each
 // bundle of the last build, its key and the digest of each page, so a rebuild can tell, page by page
 // as they render, whether a bundle is still the same.
 
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CACHE_DIR, codeFingerprint } from './pdfCache.ts';
+import { CACHE_DIR, codeFingerprint } from './buildCache.ts';
 
 export const SEARCH_CACHE_DIR = `${CACHE_DIR}/search`;
 const MANIFEST = 'manifest.json';
@@ -54,15 +54,15 @@ export class SearchCache {
   }
 
   /**
-   * Keeps the bundle Pagefind wrote in `folder` (without the other bundles inside the first one's
-   * folder), copied aside and renamed, so a build stopped halfway never leaves half a bundle.
+   * Keeps the bundle Pagefind wrote in `folder`, without the folders in it that are not its own
+   * (`inside`, relative to it), copied aside and renamed, so a build stopped halfway never leaves half a bundle.
    */
-  put(key: string, folder: string): void {
+  put(key: string, folder: string, inside: readonly string[] = []): void {
     const kept = join(this.dir, key);
     if (existsSync(kept)) return;
     const aside = `${kept}.${process.pid}.tmp`;
     mkdirSync(this.dir, { recursive: true });
-    cpSync(folder, aside, { recursive: true, filter: (source) => !/^part-\d+$/.test(relative(folder, source)) });
+    cpSync(folder, aside, { recursive: true, filter: (source) => !inside.includes(relative(folder, source)) });
     renameSync(aside, kept);
   }
 

@@ -1,9 +1,9 @@
 // The search index: Pagefind over the policy pages as Astro renders them, in bundles that are each
 // written as soon as their pages are in, and copied from the last build's when their pages are unchanged.
 
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
-import { bundleKey, pageDigest, type SearchCache } from './searchCache.ts';
+import { bundleKey, type CachedBundle, pageDigest, type SearchCache } from './searchCache.ts';
 import { BuildStepFailed } from './sealPdfs.ts';
 
 export interface SearchIndex {
@@ -52,6 +52,9 @@ export function searchBundles(pages: number, perBundle = SEARCH_BUNDLE_PAGES): S
 
 /** One bundle's part of the index as it is being made. */
 interface BundleState {
+  bundle: SearchBundle;
+  /** The same bundle in the last build, when the cache has it. */
+  previous: CachedBundle | undefined;
   index: PagefindIndex;
   /** Pages sent to Pagefind, resolving when it has indexed each. */
   added: Promise<{ file: string; errors: string[] }>[];
@@ -78,14 +81,14 @@ interface BundleState {
 export async function startSearchIndex(order: readonly string[], bundles: readonly SearchBundle[], site: string, cache: SearchCache | undefined): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
   const states: BundleState[] = [];
-  while (states.length < bundles.length) {
+  for (const bundle of bundles) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) {
       await pagefind.close();
       throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     }
-    const previous = cache?.previous.get(bundles[states.length]!.folder);
-    states.push({ index, added: [], digests: [], unchanged: previous ? [] : undefined });
+    const previous = cache?.previous.get(bundle.folder);
+    states.push({ bundle, previous, index, added: [], digests: [], unchanged: previous ? [] : undefined });
   }
   // The index numbers pages in the order they are added, and pages finish rendering in whatever order
   // their PDFs do: so each is held until those before it in `order` are in, and rebuilds stay identical.
@@ -108,7 +111,7 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
     const state = states[b]!;
     const digest = pageDigest(file, html);
     const place = state.digests.push(digest) - 1;
-    if (state.unchanged && cache?.previous.get(bundles[b]!.folder)?.pages[place] === digest) {
+    if (state.unchanged && state.previous?.pages[place] === digest) {
       state.unchanged.push({ file, html });
       return;
     }
@@ -117,11 +120,11 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
   };
   const write = (b: number): Promise<void> => {
     const state = states[b]!;
-    const { folder } = bundles[b]!;
+    const { folder } = state.bundle;
     const key = bundleKey(folder, state.digests);
     state.key = key;
     const writing = (async () => {
-      if (state.unchanged && cache?.previous.get(folder)?.key === key && cache.copyTo(key, join(site, folder))) {
+      if (state.unchanged && state.previous?.key === key && cache?.copyTo(key, join(site, folder))) {
         state.unchanged = undefined;
       } else {
         indexHeld(state);
@@ -129,7 +132,9 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
         if (failed.length) throw new Error(`Pagefind could not index ${failed[0]!.file}: ${failed[0]!.errors.join('; ')}`);
         const result = await state.index.writeFiles({ outputPath: join(site, folder) });
         if (result.errors.length) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
-        cache?.put(key, join(site, folder));
+        // The first bundle's folder holds the others' (pagefind/part-2/, …): they are not part of it.
+        const inside = bundles.filter((other) => other.folder.startsWith(`${folder}/`)).map((other) => relative(folder, other.folder));
+        cache?.put(key, join(site, folder), inside);
       }
       await state.index.deleteIndex();
     })();
@@ -145,7 +150,7 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
       held.delete(file);
       next++;
       // A bundle whose last page is in is written now; the last bundle waits for finish().
-      if (next === bundles[b]!.end && b < bundles.length - 1) states[b]!.written = write(b);
+      if (next === states[b]!.bundle.end && b < bundles.length - 1) states[b]!.written = write(b);
     }
   };
   return {
@@ -160,7 +165,7 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
       held.clear();
       for (let i = 0; i < bundles.length; i++) states[i]!.written ??= write(i);
       await Promise.all(states.map((state) => state.written));
-      cache?.finish(bundles.map((bundle, i) => ({ folder: bundle.folder, key: states[i]!.key!, pages: states[i]!.digests })));
+      cache?.finish(states.map((state) => ({ folder: state.bundle.folder, key: state.key!, pages: state.digests })));
     },
     close: async () => {
       await pagefind.close();

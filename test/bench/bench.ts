@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { CACHE_DIR } from '../../src/build/pdfCache.ts';
+import { CACHE_DIR } from '../../src/build/buildCache.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
 import { sampleTreeMemory } from './treeMemory.ts';
