@@ -26,14 +26,15 @@ export function brandingOf(school: School, world: World): { value: Branding | un
     // Relative to the file that names it, so a trust's defaults file can name the trust's logo.
     const from = school.locator.fileOf?.(['school', 'logo']) ?? school.file;
     const path = posix.normalize(posix.join(posix.dirname(from), logo));
-    const at = locate(school.locator, ['school', 'logo']);
+    // Only a problem needs the position, and finding positions reads the file again (see load/parseYamlFile.ts).
+    const at = () => locate(school.locator, ['school', 'logo']);
     const bytes = path.startsWith('../') ? undefined : world.readFile(path);
     if (!bytes) {
-      diagnostics.push({ code: 'LOGO_NOT_FOUND', severity: 'error', message: `there is no logo file ${path}`, hint: `put the image at ${path}, or correct the path (it is relative to ${from})`, ...at });
+      diagnostics.push({ code: 'LOGO_NOT_FOUND', severity: 'error', message: `there is no logo file ${path}`, hint: `put the image at ${path}, or correct the path (it is relative to ${from})`, ...at() });
     } else if (bytes.length > MAX_LOGO_BYTES) {
-      diagnostics.push({ code: 'LOGO_TOO_LARGE', severity: 'error', message: `the logo ${path} is ${Math.round(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB`, hint: 'save a smaller version: about 400 pixels wide is plenty', ...at });
+      diagnostics.push({ code: 'LOGO_TOO_LARGE', severity: 'error', message: `the logo ${path} is ${Math.round(bytes.length / 1024)} KB; the limit is ${MAX_LOGO_BYTES / 1024} KB`, hint: 'save a smaller version: about 400 pixels wide is plenty', ...at() });
     } else if (!SIGNATURES.some((s) => s.test(bytes))) {
-      diagnostics.push({ code: 'LOGO_FORMAT', severity: 'error', message: `${path} is not a PNG, JPEG, WebP or GIF image`, hint: 'open it in an image editor and export it as PNG', ...at });
+      diagnostics.push({ code: 'LOGO_FORMAT', severity: 'error', message: `${path} is not a PNG, JPEG, WebP or GIF image`, hint: 'open it in an image editor and export it as PNG', ...at() });
     } else {
       branding.logo = path;
     }
