@@ -36,7 +36,7 @@ describe('the compile cache', () => {
       const worker = new Worker("const [{ parentPort }, { getCompileCacheDir }] = await Promise.all([import('node:worker_threads'), import('node:module')]); parentPort.postMessage(getCompileCacheDir() ?? 'none');", { eval: true });
       worker.on('message', (dir) => { process.stdout.write(dir); worker.terminate(); });`;
     // Not named by the environment this time: the folder the main thread chose reaches the worker.
-    const env = { ...process.env, TMPDIR: folder };
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: folder };
     delete env.NODE_COMPILE_CACHE;
     const dir = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
     expect(dir.startsWith(join(folder, 'node-compile-cache'))).toBe(true);

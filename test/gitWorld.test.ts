@@ -1,0 +1,73 @@
+// Reading a project as it was at a git revision (src/diff/gitWorld.ts): the bytes of each file at each commit.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGitWorld } from '../src/diff/gitWorld.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'pp-git-world-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).toString().trim();
+const write = (path: string, bytes: string | Uint8Array) => {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), bytes);
+};
+const today = () => '2026-01-01';
+const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('latin1'));
+
+describe('createGitWorld', () => {
+  // Files read together (a folder at once) and files read alone (over the batch size), empty and binary.
+  const large = Buffer.alloc(1024 * 1024 + 10, 'x');
+  const binary = Uint8Array.from({ length: 256 }, (_, i) => i);
+  git('init', '-q', '-b', 'main');
+  write('templates/lgfl/a.mdx', 'first a\n');
+  write('templates/lgfl/b.mdx', 'first b\nwith a second line\n');
+  write('templates/lgfl/empty.mdx', '');
+  write('templates/lgfl/large.txt', large);
+  write('templates/lgfl/binary.bin', binary);
+  write('schools/oak.yaml', 'name: Oak\n');
+  git('add', '.');
+  git('commit', '-qm', 'one');
+  const one = git('rev-parse', 'HEAD');
+  write('templates/lgfl/b.mdx', 'second b\n');
+  write('schools/oak.yaml', 'name: Oak Primary\n');
+  git('add', '.');
+  git('commit', '-qm', 'two');
+  const two = git('rev-parse', 'HEAD');
+  // The working tree differs from both commits: a revision's world must not read it.
+  write('templates/lgfl/a.mdx', 'working tree a\n');
+
+  it('gives each file as it was at each commit, read in any order', () => {
+    const worlds = { one: createGitWorld(root, one, today), two: createGitWorld(root, two, today) };
+    expect(text(worlds.two.readFile('templates/lgfl/b.mdx'))).toBe('second b\n');
+    expect(text(worlds.one.readFile('templates/lgfl/b.mdx'))).toBe('first b\nwith a second line\n');
+    for (const world of [worlds.one, worlds.two]) {
+      expect(text(world.readFile('templates/lgfl/a.mdx'))).toBe('first a\n');
+      expect(text(world.readFile('templates/lgfl/empty.mdx'))).toBe('');
+      expect(Buffer.from(world.readFile('templates/lgfl/large.txt')!).equals(large)).toBe(true);
+      expect([...world.readFile('templates/lgfl/binary.bin')!]).toEqual([...binary]);
+      expect(world.readFile('templates/lgfl/missing.mdx')).toBeUndefined();
+      expect(world.readFile('templates/lgfl')).toBeUndefined();
+    }
+    expect(text(worlds.one.readFile('schools/oak.yaml'))).toBe('name: Oak\n');
+    expect(text(worlds.two.readFile('schools/oak.yaml'))).toBe('name: Oak Primary\n');
+  });
+
+  it('reads a revision named otherwise than by its id as it is now, not as it was first read', () => {
+    expect(text(createGitWorld(root, 'HEAD', today).readFile('schools/oak.yaml'))).toBe('name: Oak Primary\n');
+    write('schools/oak.yaml', 'name: Oak Primary School\n');
+    git('commit', '-qam', 'three');
+    expect(text(createGitWorld(root, 'HEAD', today).readFile('schools/oak.yaml'))).toBe('name: Oak Primary School\n');
+    expect(text(createGitWorld(root, two, today).readFile('schools/oak.yaml'))).toBe('name: Oak Primary\n');
+  });
+
+  it('lists folders as they were', () => {
+    const world = createGitWorld(root, one, today);
+    expect(world.listDir('templates/lgfl')).toEqual(['a.mdx', 'b.mdx', 'binary.bin', 'empty.mdx', 'large.txt']);
+    expect(world.isDirectory('templates/lgfl')).toBe(true);
+    expect(world.isDirectory('templates/lgfl/a.mdx')).toBe(false);
+  });
+});
