@@ -46,9 +46,10 @@ const londonDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 
 /**
  * Reads and verifies every copy in approved/<slug>/, newest first. A copy
  * whose signatures are not all intact is never used, and is reported; so is a
- * copy that carries no policy text to compare.
+ * copy that carries no policy text to compare. `currentText` gives the policy's
+ * text as it is now, asked for only when there is a copy to compare.
  */
-export async function findApprovedCopy(world: World, slug: string, currentText: string): Promise<{ value: Approval; diagnostics: Diagnostic[] }> {
+export async function findApprovedCopy(world: World, slug: string, currentText: () => string): Promise<{ value: Approval; diagnostics: Diagnostic[] }> {
   const dir = `${APPROVED_DIR}/${slug}`;
   const diagnostics: Diagnostic[] = [];
   const warn = (file: string, code: string, message: string, hint: string) => diagnostics.push({ code, severity: 'warning', message, hint, file });
@@ -58,6 +59,8 @@ export async function findApprovedCopy(world: World, slug: string, currentText: 
     .sort()
     .reverse();
   const approval: Approval = {};
+  // Made when a copy is compared with it: most schools have no signed copy.
+  let current: string | undefined;
   for (const name of names) {
     const file = `${dir}/${name}`;
     const date = /^(\d{4}-\d{2}-\d{2})\.pdf$/i.exec(name)?.[1];
@@ -87,7 +90,7 @@ export async function findApprovedCopy(world: World, slug: string, currentText: 
       date,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       signers: signatures.map((s) => ({ name: s.signerName ?? 'unknown signer', role: s.role, date: s.time ? londonDay(s.time) : date })),
-      matches: source?.text === currentText,
+      matches: source?.text === (current ??= currentText()),
       bytes,
     };
     approval.latest ??= copy;
