@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_STEPS, buildProject, PendingFiles } from '../src/build/buildProject.ts';
+import { BUILD_STEPS, type BuildStep, buildProject, PendingFiles } from '../src/build/buildProject.ts';
+import { BuildStepFailed } from '../src/build/sealPdfs.ts';
 import { PDF_CACHE_DIR } from '../src/build/pdfCache.ts';
 import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
@@ -97,6 +98,21 @@ describe('policy-press pdf', () => {
     await expect(pending.settle()).rejects.toThrow(/PDF of school-5: .*EISDIR/);
     // Each PDF's promise settled (none is left waiting on a worker that was stopped).
     for (let i = 0; i < PARALLEL_FROM; i++) await pending.of(`school-${i}/policy.pdf`).catch(() => {});
+  });
+
+  it('stops the PDFs still to make when a later step fails, and removes the staging folder once no worker is writing', async () => {
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM * 2 }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const root = tempProject(files);
+    const ticks: number[] = [];
+    const progress = { tick: (task: string, done: number) => void (task === 'PDFs' && ticks.push(done)) };
+    // The step after the PDFs fails at once, as a bad setting makes it (see searchIndex.ts).
+    const failing: BuildStep = async () => {
+      throw new BuildStepFailed([{ code: 'BAD_SETTING', severity: 'error', message: 'a bad setting' }]);
+    };
+    await expect(buildProject(loadProject(createNodeWorld(root, epoch)), { root, cache: false, env: epoch, progress }, [writePdfs, failing])).rejects.toThrow('a bad setting');
+    // The workers were stopped as they started, not left to make every PDF first.
+    expect(ticks.length).toBeLessThan(PARALLEL_FROM);
+    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual([]);
   });
 
   it('uses the cache on worker threads too, and keeps only the latest build in it', async () => {

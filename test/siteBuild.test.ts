@@ -160,7 +160,8 @@ describe('build', () => {
   });
 
   it(`stops with a message when ${SEARCH_BUNDLE_VARIABLE} is not a number of pages, and writes no dist/`, async () => {
-    const root = tempProject({ 'schools/test.yaml': school() });
+    // Enough schools for the PDFs to be made on worker threads: the build stops them, and the pages that would have waited for them.
+    const root = tempProject(Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))])));
     const result = await run(root, ['build'], { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, [SEARCH_BUNDLE_VARIABLE]: 'lots' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${SEARCH_BUNDLE_VARIABLE} is "lots", not a number of pages`);

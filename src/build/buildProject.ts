@@ -35,6 +35,7 @@ export interface BuildOptions {
  */
 export class PendingFiles {
   #files = new Map<string, Promise<void>>();
+  #stops: (() => Promise<void>)[] = [];
 
   /** A file being written; if writing fails, the build fails (when it settles, or when a later step awaits the file). */
   add(path: string, written: Promise<void>): void {
@@ -46,6 +47,16 @@ export class PendingFiles {
   /** Resolves once the file is written; at once for a file nobody is writing. */
   async of(path: string): Promise<void> {
     await this.#files.get(path);
+  }
+
+  /** How to stop writing the files not yet written, when the build fails (the PDF workers): resolves once nothing is writing. */
+  onStop(stop: () => Promise<void>): void {
+    this.#stops.push(stop);
+  }
+
+  /** Stops the work onStop was told of (each file not yet written then fails), and waits until it has stopped. */
+  async stop(): Promise<void> {
+    await Promise.all(this.#stops.splice(0).map((stop) => stop()));
   }
 
   /** Waits for every file; throws the first failure. */
@@ -82,7 +93,10 @@ export async function buildProject(project: Project, options: BuildOptions, step
     await pending.settle();
     replaceDirectory(staging, outDir);
   } catch (error) {
-    // Nothing may still be writing into the folder as it is removed.
+    // The build has failed: the files still to come would be thrown away, so they are not made (at
+    // 1,000 schools a bad setting was reported only once every PDF was). Nothing may still be writing
+    // into the folder as it is removed, so what was started is waited for.
+    await pending.stop();
     await pending.settle().catch(() => {});
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -53,7 +53,8 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
     cache?.prune(keys);
     return;
   }
-  const files = inWorkers(threads, tasks, cache?.dir, written);
+  const { files, stop } = inWorkers(threads, tasks, cache?.dir, written);
+  pending.onStop(stop);
   for (const task of tasks) pending.add(`${task.job.doc.slug}/policy.pdf`, files.get(task.job.doc.slug)!);
   // Once every PDF is written, the cache keeps only this build's.
   if (cache) pending.add(PDF_CACHE_DIR, Promise.all(files.values()).then(() => cache.prune(keys)));
@@ -87,9 +88,9 @@ const IN_FLIGHT = 2;
 /**
  * Runs the tasks on `threads` worker threads, each given the next as it finishes one; the workers
  * write the files (and use the cache) themselves. Returns when each school's PDF is written; if a
- * worker fails, every PDF not yet written fails with it.
+ * worker fails, every PDF not yet written fails with it, as they do when `stop` is called.
  */
-function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefined, written: (key: string | undefined) => void): Map<string, Promise<void>> {
+function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefined, written: (key: string | undefined) => void): { files: Map<string, Promise<void>>; stop: () => Promise<void> } {
   const settle = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
   const files = new Map(tasks.map((t) => [t.job.doc.slug, new Promise<void>((resolve, reject) => void settle.set(t.job.doc.slug, { resolve, reject }))]));
   const queue = tasks.map((t) => (cacheDir ? { ...t, cacheDir } : t));
@@ -98,6 +99,8 @@ function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefin
     for (const { reject } of settle.values()) reject(error);
     settle.clear();
   };
+  const workers: Worker[] = [];
+  let stopping = false;
   for (let n = 0; n < threads; n++) {
     const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url), { resourceLimits: WORKER_HEAP });
     let inFlight = 0;
@@ -122,8 +125,17 @@ function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefin
     worker.on('error', (error: Error & { code?: string }) =>
       fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a PDF needed more memory than a worker thread has (${WORKER_HEAP.maxOldGenerationSizeMb} MB); build with POLICY_PRESS_THREADS=1 to make the PDFs on the main thread`) : error),
     );
-    worker.on('exit', (code) => inFlight > 0 && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
+    worker.on('exit', (code) => inFlight > 0 && !stopping && fail(new Error(`a PDF worker stopped (exit code ${code}) before it finished`)));
+    workers.push(worker);
     next();
   }
-  return files;
+  // Resolves once every worker has stopped (one that failed may have left another still writing);
+  // the PDFs not yet written then fail.
+  const stop = async () => {
+    stopping = true;
+    queue.length = 0;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    fail(new Error('the build stopped before this PDF was written'));
+  };
+  return { files, stop };
 }

@@ -39,6 +39,9 @@ export function createSiteData(project: Project, { root, base, today, pdfBytes, 
       school.ready = bytes.then((size) => {
         if (size !== undefined) school.pdfBytes = size;
       });
+      // The school's page awaits it, and fails with it; if the build fails before that page renders,
+      // the failure is the build's to report, not an unhandled rejection.
+      school.ready.catch(() => {});
     } else if (bytes !== undefined) school.pdfBytes = bytes;
     const approved = approval?.(slug);
     if (approved) school.approval = approved;
