@@ -22,7 +22,10 @@ export class PdfCache {
   }
 
   key(job: PdfJob): string {
-    return createHash('sha256').update(codeFingerprint()).update(JSON.stringify(job)).digest('hex');
+    const hash = createHash('sha256').update(codeFingerprint());
+    // Each part with its length first, so no two jobs give the same bytes to hash.
+    for (const part of [job.slug, job.tree, job.data ?? '', JSON.stringify(job.env)]) hash.update(`${part.length}:`).update(part);
+    return hash.digest('hex');
   }
 
   /** Copies the PDF an earlier build made for this key to `file` (by the file system, not through memory); false when there is none. */

@@ -4,15 +4,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/loadProject.ts';
-import type { PolicyDocument } from '../tree/types.ts';
 import { bySchoolName } from '../site/createSiteData.ts';
 import type { BuildStep } from './buildProject.ts';
 import { PDF_CACHE_DIR, PdfCache, writeJobPdf } from './pdfCache.ts';
-import { type PdfJob, pdfOf } from './pdfJob.ts';
-
-function jobOf(doc: PolicyDocument, data: unknown, env: NodeJS.ProcessEnv = {}): PdfJob {
-  return { doc, data, env: { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH } };
-}
+import { jobOf, type PdfJob, pdfOf } from './pdfJob.ts';
 
 function jobFor(project: Project, slug: string, env: NodeJS.ProcessEnv = {}): PdfJob {
   const doc = project.documents.get(slug);
@@ -39,7 +34,7 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
   const tasks: PdfTask[] = [...project.documents]
     .map(([slug, doc]) => ({ slug, doc }))
     .sort(bySchoolName)
-    .map(({ slug, doc }) => ({ job: jobOf(doc, data.get(slug), env), file: join(staging, slug, 'policy.pdf') }));
+    .map(({ slug, doc }) => ({ slug, job: () => jobOf(doc, data.get(slug), env), file: join(staging, slug, 'policy.pdf') }));
   const cache = useCache ? new PdfCache(root) : undefined;
   const keys = new Set<string>();
   let done = 0;
@@ -49,22 +44,28 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
   };
   const threads = Math.min(availableParallelism(), 4, Math.floor(tasks.length / (PARALLEL_FROM / 2)));
   if (threads < 2 || env?.POLICY_PRESS_THREADS === '1') {
-    for (const { job, file } of tasks) written(await writeJobPdf(job, file, cache));
+    for (const { job, file } of tasks) written(await writeJobPdf(job(), file, cache));
     cache?.prune(keys);
     return;
   }
   const { files, stop } = inWorkers(threads, tasks, cache?.dir, written);
   pending.onStop(stop);
-  for (const task of tasks) pending.add(`${task.job.doc.slug}/policy.pdf`, files.get(task.job.doc.slug)!);
+  for (const task of tasks) pending.add(`${task.slug}/policy.pdf`, files.get(task.slug)!);
   // Once every PDF is written, the cache keeps only this build's.
   if (cache) pending.add(PDF_CACHE_DIR, Promise.all(files.values()).then(() => cache.prune(keys)));
 };
 
-/** A school's PDF job and the file it goes to. */
-export interface PdfTask {
+/** A school's PDF and the file it goes to. Its job is made as it is sent to a worker: a thousand jobs' JSON held at once would be 50-100 MB. */
+interface PdfTask {
+  slug: string;
+  job: () => PdfJob;
+  file: string;
+}
+
+/** What a worker is sent: a job, the file it goes to and the PDF cache folder, when the build uses one. */
+export interface PdfMessage {
   job: PdfJob;
   file: string;
-  /** The PDF cache folder, when the build uses one. */
   cacheDir?: string;
 }
 
@@ -92,8 +93,8 @@ const IN_FLIGHT = 2;
  */
 function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefined, written: (key: string | undefined) => void): { files: Map<string, Promise<void>>; stop: () => Promise<void> } {
   const settle = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
-  const files = new Map(tasks.map((t) => [t.job.doc.slug, new Promise<void>((resolve, reject) => void settle.set(t.job.doc.slug, { resolve, reject }))]));
-  const queue = tasks.map((t) => (cacheDir ? { ...t, cacheDir } : t));
+  const files = new Map(tasks.map((t) => [t.slug, new Promise<void>((resolve, reject) => void settle.set(t.slug, { resolve, reject }))]));
+  const queue = [...tasks];
   const fail = (error: Error) => {
     queue.length = 0;
     for (const { reject } of settle.values()) reject(error);
@@ -106,7 +107,9 @@ function inWorkers(threads: number, tasks: PdfTask[], cacheDir: string | undefin
     let inFlight = 0;
     const next = () => {
       while (inFlight < IN_FLIGHT && queue.length > 0) {
-        worker.postMessage(queue.shift());
+        const { job, file } = queue.shift()!;
+        const message: PdfMessage = cacheDir ? { job: job(), file, cacheDir } : { job: job(), file };
+        worker.postMessage(message);
         inFlight++;
       }
       if (inFlight === 0) void worker.terminate();

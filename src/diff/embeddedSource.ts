@@ -19,14 +19,31 @@ export interface EmbeddedSource {
 }
 
 /** The attachments to write into a school's PDF. */
-export function sourceAttachments(doc: PolicyDocument, data: unknown, text: string): { name: string; bytes: Uint8Array; mimeType: string; description: string }[] {
+export function sourceAttachments(doc: PolicyDocument, data: unknown, text: string): Attachment[] {
+  return sourceAttachmentsOf({ text, ...sourceTexts(doc, data) });
+}
+
+export interface Attachment {
+  name: string;
+  bytes: Uint8Array;
+  mimeType: string;
+  description: string;
+}
+
+/** The tree and the data as the PDF carries them (the build sends them to its workers so: see build/pdfJob.ts). */
+export function sourceTexts(doc: PolicyDocument, data: unknown): { tree: string; data: string } {
+  // The data in YAML's JSON form (JSON is YAML 1.2, and the reader parses it as YAML, as it did older
+  // copies): the yaml package's block style took a tenth of the time a PDF took, for a file people rarely open.
+  return { tree: `${JSON.stringify(doc)}\n`, data: `${JSON.stringify(data, null, 2)}\n` };
+}
+
+/** The attachments, from the text and the JSON of sourceTexts. */
+export function sourceAttachmentsOf({ text, data, tree }: { text: string; data: string; tree: string }): Attachment[] {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   return [
     { name: ATTACHMENTS.text, bytes: utf8(text), mimeType: 'text/plain', description: 'The policy as plain text' },
-    // Written in YAML's JSON form (JSON is YAML 1.2, and the reader parses it as YAML, as it did older
-    // copies): the yaml package's block style took a tenth of the time a PDF took, for a file people rarely open.
-    { name: ATTACHMENTS.data, bytes: utf8(`${JSON.stringify(data, null, 2)}\n`), mimeType: 'application/yaml', description: "The school's data, with its defaults applied" },
-    { name: ATTACHMENTS.tree, bytes: utf8(`${JSON.stringify(doc)}\n`), mimeType: 'application/json', description: 'The document tree, for policy-press diff' },
+    { name: ATTACHMENTS.data, bytes: utf8(data), mimeType: 'application/yaml', description: "The school's data, with its defaults applied" },
+    { name: ATTACHMENTS.tree, bytes: utf8(tree), mimeType: 'application/json', description: 'The document tree, for policy-press diff' },
   ];
 }
 
