@@ -1,12 +1,12 @@
 // The main job: validate everything, then write every output into a staging folder and publish it as dist/.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { Project } from '../project/loadProject.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
 import { publishSignedCopies } from './publishSignedCopies.ts';
-import { replaceDirectory } from './replaceDirectory.ts';
+import { removeStoppedBuilds, replaceDirectory, stagingFolder } from './replaceDirectory.ts';
 import { sealPdfs } from './sealPdfs.ts';
 import { writePdfs } from './writePdfs.ts';
 import { writeSite } from './writeSite.ts';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse PDFs of the last build whose inputs and code are unchanged (default true; see build/pdfCache.ts). */
   cache?: boolean;
+  /** Aborted when the build is stopped from outside (Ctrl-C): the staging folder is removed then and there. */
+  signal?: AbortSignal;
   /** Told of warnings a step finds (e.g. a signed copy that no longer verifies); errors are thrown as BuildStepFailed. */
   report?: (diagnostics: Diagnostic[]) => void;
 }
@@ -86,7 +88,16 @@ export const BUILD_STEPS: BuildStep[] = [writeTexts, writePdfs, sealPdfs, publis
 export async function buildProject(project: Project, options: BuildOptions, steps: BuildStep[] = BUILD_STEPS): Promise<string> {
   // Absolute: Astro resolves a relative output folder against its own root, not the working folder.
   const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
-  const staging = mkdtempSync(`${outDir}.staging-`);
+  removeStoppedBuilds(outDir);
+  const staging = stagingFolder(outDir);
+  // Stopped from outside (the build command's Ctrl-C): the staging folder goes at once, as far as it can
+  // while the PDF workers may still be writing into it; what is left, the next build removes.
+  const removeStaging = () => rmSync(staging, { recursive: true, force: true, maxRetries: 2 });
+  options.signal?.addEventListener('abort', () => {
+    try {
+      removeStaging();
+    } catch {}
+  });
   const pending = new PendingFiles();
   try {
     for (const step of steps) await step(project, staging, options, pending);
@@ -98,7 +109,7 @@ export async function buildProject(project: Project, options: BuildOptions, step
     // into the folder as it is removed, so what was started is waited for.
     await pending.stop();
     await pending.settle().catch(() => {});
-    rmSync(staging, { recursive: true, force: true });
+    removeStaging();
     throw error;
   }
   return outDir;

@@ -17,6 +17,8 @@ export const build: Command = {
   help: `Checks every school and template as \`policy-press check\` does; on any error it
 stops with the diagnostics and leaves the previous dist/ exactly as it was.
 Otherwise it writes every output to a staging folder and swaps it in for dist/.
+Stopped with Ctrl-C, it removes the staging folder and leaves dist/ as it was
+(the staging folder of a build stopped any other way, the next build removes).
 
 Outputs:
   dist/index.html          every school, its review dates and status
@@ -60,15 +62,29 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     }
     const progress = createProgress(io.stderr, io.isTTY);
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
+    // Ctrl-C (or a CI job cancelled): Astro cannot be stopped halfway and awaited, so the build removes
+    // its staging folder (see buildProject) and the process ends here, with dist/ as it was.
+    const stopped = new AbortController();
+    const interrupt = (signal: NodeJS.Signals) => {
+      stopped.abort();
+      progress.finish();
+      io.stderr(`Build stopped (${signal}): dist/ was not changed.\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report });
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: stopped.signal });
     } catch (error) {
       if (!(error instanceof BuildStepFailed)) throw error;
       progress.finish();
       report(error.diagnostics);
       io.stderr('Build stopped: dist/ was not changed.\n');
       return EXIT.FAILED;
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
     }
     progress.finish();
     io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
