@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STEPS, type BuildStep, buildProject, PendingFiles } from '../src/build/buildProject.ts';
-import { BuildStepFailed } from '../src/build/sealPdfs.ts';
+import { BuildStepFailed } from '../src/build/BuildStepFailed.ts';
 import { PDF_CACHE_DIR } from '../src/build/pdfCache.ts';
 import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';

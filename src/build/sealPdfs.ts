@@ -2,23 +2,14 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/index.ts';
 import { loadP12 } from '../sign/loadP12.ts';
 import { certifyPdf } from '../sign/signPdf.ts';
 import type { BuildStep } from './buildProject.ts';
+import { BuildStepFailed } from './BuildStepFailed.ts';
 
 export const SEAL_P12_VARIABLE = 'POLICY_PRESS_SEAL_P12';
 export const SEAL_PASSPHRASE_VARIABLE = 'POLICY_PRESS_SEAL_PASSPHRASE';
 
-/** A build step's problems with the user's set-up or files: the build stops and says so, dist/ untouched. */
-export class BuildStepFailed extends Error {
-  diagnostics: Diagnostic[];
-
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
-    this.diagnostics = diagnostics;
-  }
-}
 
 /**
  * Appends a certification signature (DocMDP P 2: form filling and further

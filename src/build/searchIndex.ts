@@ -4,7 +4,7 @@
 import { join, relative } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { bundleKey, type CachedBundle, pageDigest, type SearchCache } from './searchCache.ts';
-import { BuildStepFailed } from './sealPdfs.ts';
+import { BuildStepFailed } from './BuildStepFailed.ts';
 
 export interface SearchIndex {
   /** A rendered page, by its file under the site (e.g. "oak/index.html"). */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { buildProject } from '../../build/buildProject.ts';
 import { limitHeapGrowth } from '../../build/heapGrowth.ts';
-import { BuildStepFailed } from '../../build/sealPdfs.ts';
+import { BuildStepFailed } from '../../build/BuildStepFailed.ts';
 import { loadPolicies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
