@@ -11,7 +11,7 @@ import { PARALLEL_FROM, writePdfs } from '../src/build/writePdfs.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
-import { checkJson, REPO, run, school, tempProject } from './support/tempProject.ts';
+import { checkJson, REPO, run, school, schools, tempProject } from './support/tempProject.ts';
 
 const epoch = { SOURCE_DATE_EPOCH: '1727740800' };
 
@@ -46,7 +46,7 @@ describe('policy-press pdf', () => {
   });
 
   it('writes the same bytes on worker threads as in one thread, for a trust-sized build', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const files = schools(PARALLEL_FROM);
     const root = tempProject(files);
     const project = loadProject(createNodeWorld(root, epoch));
     // Without the cache, or the second build would copy the first's PDFs.
@@ -88,7 +88,7 @@ describe('policy-press pdf', () => {
   });
 
   it('fails the build, naming the school, when one PDF fails on a worker thread, and settles every other PDF', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const files = schools(PARALLEL_FROM);
     const root = tempProject(files);
     const staging = join(root, 'staging');
     // A folder where school-5's PDF should go: writing that one file fails, on whichever worker has it.
@@ -101,7 +101,7 @@ describe('policy-press pdf', () => {
   });
 
   it('stops the PDFs still to make when a later step fails, and removes the staging folder once no worker is writing', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM * 2 }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const files = schools(PARALLEL_FROM * 2);
     const root = tempProject(files);
     const ticks: number[] = [];
     const progress = { tick: (task: string, done: number) => void (task === 'PDFs' && ticks.push(done)) };
@@ -116,7 +116,7 @@ describe('policy-press pdf', () => {
   });
 
   it('uses the cache on worker threads too, and keeps only the latest build in it', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))]));
+    const files = schools(PARALLEL_FROM);
     const root = tempProject(files);
     const cacheDir = join(root, PDF_CACHE_DIR);
     const build = () => buildProject(loadProject(createNodeWorld(root, epoch)), { root, env: epoch }, [writePdfs]);

@@ -14,7 +14,7 @@ import { main } from '../src/cli/main.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
 import { formatBytes } from '../src/write/html/formatBytes.ts';
-import { checkJson, run, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { checkJson, run, school, schools, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 import { tinyPng } from './support/tinyPng.ts';
 
 const branded = (lines: string) => school((y) => y.replace('  name: Test Primary', `  name: Test Primary\n${lines}`));
@@ -81,7 +81,7 @@ describe('build', () => {
   });
 
   it('builds byte-identical sites from the same inputs, with PDFs on worker threads and the search index fed as pages render, in bundles', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${String.fromCharCode(90 - i)} Primary`))]));
+    const files = schools(PARALLEL_FROM, (i) => `${String.fromCharCode(90 - i)} Primary`);
     const root = tempProject(files);
     // The search page and 12 schools, at most 5 pages a bundle: three bundles, of 5, 5 and 3 pages.
     const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, POLICY_PRESS_SEARCH_BUNDLE_PAGES: '5' };
@@ -101,7 +101,7 @@ describe('build', () => {
   });
 
   it('copies the search bundles whose pages are all unchanged from the cache, and indexes again only the bundle of a changed school', async () => {
-    const files = Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${String.fromCharCode(90 - i)} Primary`))]));
+    const files = schools(PARALLEL_FROM, (i) => `${String.fromCharCode(90 - i)} Primary`);
     const root = tempProject(files);
     // Three bundles: the search page and the schools by name, O to S, T to X, then Y and Z.
     const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, [SEARCH_BUNDLE_VARIABLE]: '5' };
@@ -161,7 +161,7 @@ describe('build', () => {
 
   it(`stops with a message when ${SEARCH_BUNDLE_VARIABLE} is not a number of pages, and writes no dist/`, async () => {
     // Enough schools for the PDFs to be made on worker threads: the build stops them, and the pages that would have waited for them.
-    const root = tempProject(Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))])));
+    const root = tempProject(schools(PARALLEL_FROM));
     const result = await run(root, ['build'], { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH, [SEARCH_BUNDLE_VARIABLE]: 'lots' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${SEARCH_BUNDLE_VARIABLE} is "lots", not a number of pages`);

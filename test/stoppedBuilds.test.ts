@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStoppedBuilds, stagingFolder } from '../src/build/replaceDirectory.ts';
 import { PARALLEL_FROM } from '../src/build/writePdfs.ts';
-import { REPO, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { REPO, schools, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 
 /** The id of a process that has ended. */
 function endedPid(): number {
@@ -44,7 +44,7 @@ const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 
 describe('policy-press build, stopped with Ctrl-C', () => {
   it('removes its staging folder, says so, exits 130 and leaves the last dist/ as it was', async () => {
-    const root = tempProject(Object.fromEntries(Array.from({ length: PARALLEL_FROM }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`))])));
+    const root = tempProject(schools(PARALLEL_FROM));
     mkdirSync(join(root, 'dist'));
     writeFileSync(join(root, 'dist', 'index.html'), 'the last good build');
     const child = spawn(process.execPath, [join(REPO, 'bin/policy-press.js'), 'build'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH }, stdio: ['ignore', 'ignore', 'pipe'] });

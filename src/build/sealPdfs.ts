@@ -10,7 +10,6 @@ import { BuildStepFailed } from './BuildStepFailed.ts';
 export const SEAL_P12_VARIABLE = 'POLICY_PRESS_SEAL_P12';
 export const SEAL_PASSPHRASE_VARIABLE = 'POLICY_PRESS_SEAL_PASSPHRASE';
 
-
 /**
  * Appends a certification signature (DocMDP P 2: form filling and further
  * signatures allowed) to each dist/<slug>/policy.pdf, so the PDF as built

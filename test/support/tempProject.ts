@@ -58,3 +58,8 @@ export async function checkJson(root: string): Promise<{ code: number; diagnosti
 export function school(edit: (yaml: string) => string = (y) => y): string {
   return edit(MINIMAL_SCHOOL);
 }
+
+/** `count` school files, schools/school-<i>.yaml, each the minimal school with its own name (by default "Test Primary <i>"). */
+export function schools(count: number, name: (i: number) => string = (i) => `Test Primary ${i}`): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${name(i)}`))]));
+}

@@ -10,6 +10,9 @@ import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 import { createProgress } from '../progress.ts';
 
+/** Every way a build ends without publishing says the same about dist/. */
+const stopped = (signal?: NodeJS.Signals) => `Build stopped${signal ? ` (${signal})` : ''}: dist/ was not changed.\n`;
+
 export const build: Command = {
   name: 'build',
   summary: 'validate, then build every school into dist/',
@@ -57,30 +60,30 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     const project = await loadPolicies(io.world);
     printDiagnostics(project.diagnostics, project.sources, io);
     if (hasErrors(project.diagnostics)) {
-      io.stderr('Build stopped: dist/ was not changed.\n');
+      io.stderr(stopped());
       return EXIT.FAILED;
     }
     const progress = createProgress(io.stderr, io.isTTY);
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
     // Ctrl-C (or a CI job cancelled): Astro cannot be stopped halfway and awaited, so the build removes
     // its staging folder (see buildProject) and the process ends here, with dist/ as it was.
-    const stopped = new AbortController();
+    const interrupted = new AbortController();
     const interrupt = (signal: NodeJS.Signals) => {
-      stopped.abort();
+      interrupted.abort();
       progress.finish();
-      io.stderr(`Build stopped (${signal}): dist/ was not changed.\n`);
+      io.stderr(stopped(signal));
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
     let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: stopped.signal });
+      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal });
     } catch (error) {
       if (!(error instanceof BuildStepFailed)) throw error;
       progress.finish();
       report(error.diagnostics);
-      io.stderr('Build stopped: dist/ was not changed.\n');
+      io.stderr(stopped());
       return EXIT.FAILED;
     } finally {
       process.off('SIGINT', interrupt);
