@@ -8,7 +8,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
-const { useCompileCache } = await import('../src/cli/compileCache.ts');
+const [{ useCompileCache }, { releaseNativeMemory }] = await Promise.all([import('../src/cli/compileCache.ts'), import('../src/cli/nativeMemory.ts')]);
 useCompileCache();
+releaseNativeMemory();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
