@@ -59,11 +59,20 @@ export async function loadProjectInParallel(world: World, from = PARALLEL_LOAD_F
   });
   const fromWorker = await received.finally(() => worker.terminate());
 
+  return assembleProject(start, (slug) => mine.get(slug) ?? fromWorker.get(slug), { withoutLocations: true });
+}
+
+/**
+ * The project loadProject gives, from its start and each of its schools loaded on its own (loadOne), in
+ * the order of its school files: a family's problem once, where the first school that used it stands.
+ * `withoutLocations` drops every school's locator, so schools loaded on two threads are alike.
+ */
+export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => LoadedSchool | undefined, { withoutLocations = false } = {}): Project {
   const { project } = start;
   const seen = new Set(project.diagnostics.map((d) => JSON.stringify(d)));
   for (const { slug } of start.schoolFiles) {
-    const loaded = mine.get(slug) ?? fromWorker.get(slug);
-    if (!loaded) throw new Error(`the loading thread did not return ${slug}`);
+    const loaded = loadedSchool(slug);
+    if (!loaded) throw new Error(`${slug} was not loaded`);
     for (const d of loaded.familyDiagnostics) {
       const key = JSON.stringify(d);
       if (!seen.has(key)) project.diagnostics.push(d);
@@ -72,8 +81,7 @@ export async function loadProjectInParallel(world: World, from = PARALLEL_LOAD_F
     const { sink } = loaded;
     project.diagnostics.push(...sink.diagnostics);
     for (const [file, text] of sink.sources) project.sources.set(file, text);
-    // Without locations on either thread, so both halves are alike.
-    project.schools.push(...sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })));
+    project.schools.push(...(withoutLocations ? sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })) : sink.schools));
     for (const [s, doc] of sink.documents) project.documents.set(s, doc);
   }
   return project;

@@ -3,7 +3,8 @@
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostics, summarise } from '../diagnostics/index.ts';
-import { loadProject, SCHOOLS_DIR } from '../project/loadProject.ts';
+import { isSchoolFile, LiveProject } from '../project/liveProject.ts';
+import { type Project, SCHOOLS_DIR } from '../project/loadProject.ts';
 import { createNodeWorld } from '../project/World.ts';
 import { createSiteData } from './createSiteData.ts';
 import { normaliseBase, provideSiteData, type SiteData } from './siteData.ts';
@@ -33,9 +34,10 @@ export function policyPressDev(): Plugin {
       // schools/ and templates/ (new files too), plus every other file the project read: a trust's defaults file, a logo.
       const folders = [SCHOOLS_DIR, 'templates'];
       const files = new Set<string>();
-      const load = () => {
-        const world = createNodeWorld(root);
-        const site = createSiteData(loadProject(world), { root, base: normaliseBase(process.env.POLICY_PRESS_BASE), today: world.today() });
+      // A saved school file reloads that school alone (see LiveProject).
+      const live = new LiveProject(() => createNodeWorld(root));
+      const show = (project: Project) => {
+        const site = createSiteData(project, { root, base: normaliseBase(process.env.POLICY_PRESS_BASE), today: createNodeWorld(root).today() });
         site.live = true;
         provideSiteData(site);
         const read = [...site.sources.keys(), ...site.schools.flatMap((s) => (s.doc.meta.branding?.logo ? [s.doc.meta.branding.logo] : []))];
@@ -46,15 +48,20 @@ export function policyPressDev(): Plugin {
         report(site);
       };
       server.watcher.add(folders.map((dir) => join(root, dir)));
-      load();
+      show(live.load());
 
       let timer: NodeJS.Timeout | undefined;
+      const changed = new Set<string>();
       server.watcher.on('all', (_event, file) => {
-        if (!files.has(file) && !folders.includes(relative(root, file).split(sep)[0]!)) return;
+        const path = relative(root, file).split(sep).join('/');
+        // Other files in schools/ (an editor's swap file, notes) are not part of the project.
+        if (!files.has(file) && !isSchoolFile(path) && !path.startsWith('templates/')) return;
+        changed.add(path);
         // Editors save in bursts (write, rename, chmod): reload once they settle.
         clearTimeout(timer);
         timer = setTimeout(() => {
-          load();
+          show(live.reload(changed));
+          changed.clear();
           for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
           server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
         }, 100);

@@ -11,7 +11,8 @@ export const dev: Command = {
   summary: 'preview the site live, reloading when a school file or template changes',
   usage: 'policy-press dev [--port N] [--host] [--base PATH]',
   help: `Serves the web pages of every school in schools/ at http://localhost:4321/ and
-watches schools/ and templates/. On each save it checks everything again, prints
+watches schools/ and templates/. On each save it checks again (a school file:
+that school alone; a template or a trust's defaults file: every school), prints
 the problems here as \`policy-press check\` does, shows them at the top of every
 page, and reloads the browser. Stop it with Ctrl+C.
 
