@@ -29,7 +29,7 @@ export function policyPressDev(): Plugin {
   return {
     name: 'policy-press:dev',
     apply: 'serve',
-    configureServer(server: ViteDevServer) {
+    async configureServer(server: ViteDevServer) {
       const root = process.env.POLICY_PRESS_ROOT ?? process.cwd();
       // schools/ and templates/ (new files too), plus every other file the project read: a trust's defaults file, a logo.
       const folders = [SCHOOLS_DIR, 'templates'];
@@ -48,9 +48,11 @@ export function policyPressDev(): Plugin {
         report(site);
       };
       server.watcher.add(folders.map((dir) => join(root, dir)));
-      show(live.load());
+      show(await live.load());
 
       let timer: NodeJS.Timeout | undefined;
+      // Each reload starts once the last has finished, with every file changed meanwhile.
+      let reloading = Promise.resolve();
       const changed = new Set<string>();
       server.watcher.on('all', (_event, file) => {
         const path = relative(root, file).split(sep).join('/');
@@ -60,10 +62,16 @@ export function policyPressDev(): Plugin {
         // Editors save in bursts (write, rename, chmod): reload once they settle.
         clearTimeout(timer);
         timer = setTimeout(() => {
-          show(live.reload(changed));
-          changed.clear();
-          for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
-          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+          reloading = reloading
+            .then(async () => {
+              if (changed.size === 0) return;
+              const files = [...changed];
+              changed.clear();
+              show(await live.reload(files));
+              for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
+              server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+            })
+            .catch((error: Error) => console.error(`policy-press: the project could not be loaded again: ${error.message}`));
         }, 100);
       });
     },
