@@ -12,7 +12,7 @@ import { school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts'
 const named = (i: number) => school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`));
 
 /** Three schools, one of them with its trust's defaults, and a live project of them as first loaded. */
-async function setUp(epoch = TEST_TODAY_EPOCH) {
+function setUp(epoch = TEST_TODAY_EPOCH) {
   const root = tempProject({
     'schools/a.yaml': named(1),
     'schools/b.yaml': `defaults: ../trusts/trust.yaml\n${named(2)}`,
@@ -21,7 +21,7 @@ async function setUp(epoch = TEST_TODAY_EPOCH) {
   });
   const env = { SOURCE_DATE_EPOCH: epoch };
   const live = new LiveProject(() => createNodeWorld(root, env));
-  return { root, env, live, first: await live.load() };
+  return { root, env, live, first: live.load() };
 }
 
 /** The project as a fresh load gives it, but for the schools' locators (functions that read the file when asked). */
@@ -38,10 +38,10 @@ function comparable(project: Project) {
 const fresh = (root: string, env: NodeJS.ProcessEnv) => comparable(loadProject(createNodeWorld(root, env)));
 
 describe('LiveProject', () => {
-  it('loads again only the school file that was saved, and gives the project a fresh load gives', async () => {
-    const { root, env, live, first } = await setUp();
+  it('loads again only the school file that was saved, and gives the project a fresh load gives', () => {
+    const { root, env, live, first } = setUp();
     writeFileSync(join(root, 'schools/c.yaml'), named(3).replace(/lockout_minutes: \d+/, 'lockout_minutes: 25'));
-    const after = await live.reload(['schools/c.yaml']);
+    const after = live.reload(['schools/c.yaml']);
     expect(comparable(after)).toEqual(fresh(root, env));
     expect(JSON.stringify(after.documents.get('c'))).toContain('25 minutes');
     // The other schools are the very objects loaded first: they were not loaded again.
@@ -50,69 +50,55 @@ describe('LiveProject', () => {
     expect(after.documents.get('c')).not.toBe(first.documents.get('c'));
   });
 
-  it('takes in a school file added, deleted or renamed, and a school file that became wrong, in file order', async () => {
-    const { root, env, live } = await setUp();
+  it('takes in a school file added, deleted or renamed, and a school file that became wrong, in file order', () => {
+    const { root, env, live } = setUp();
     writeFileSync(join(root, 'schools/aa.yaml'), named(4));
-    expect(comparable(await live.reload(['schools/aa.yaml']))).toEqual(fresh(root, env));
+    expect(comparable(live.reload(['schools/aa.yaml']))).toEqual(fresh(root, env));
     rmSync(join(root, 'schools/a.yaml'));
     renameSync(join(root, 'schools/c.yaml'), join(root, 'schools/d.yml'));
-    const renamed = await live.reload(['schools/a.yaml', 'schools/c.yaml', 'schools/d.yml']);
+    const renamed = live.reload(['schools/a.yaml', 'schools/c.yaml', 'schools/d.yml']);
     expect([...renamed.documents.keys()]).toEqual(['aa', 'b', 'd']);
     expect(comparable(renamed)).toEqual(fresh(root, env));
     appendFileSync(join(root, 'schools/b.yaml'), 'lockout_minutes: soon\n');
-    const wrong = await live.reload(['schools/b.yaml']);
+    const wrong = live.reload(['schools/b.yaml']);
     expect(wrong.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('schools/b.yaml DUPLICATE_KEY');
     expect(comparable(wrong)).toEqual(fresh(root, env));
   });
 
-  it('reports a problem with a template family once, when a school kept and a school loaded again both use it', async () => {
-    const { root, env, live } = await setUp();
+  it('reports a problem with a template family once, when a school kept and a school loaded again both use it', () => {
+    const { root, env, live } = setUp();
     writeFileSync(join(root, 'schools/a.yaml'), `template: no-such-family\n${named(1)}`);
     writeFileSync(join(root, 'schools/c.yaml'), `template: no-such-family\n${named(3)}`);
-    await live.reload(['schools/a.yaml', 'schools/c.yaml']);
+    live.reload(['schools/a.yaml', 'schools/c.yaml']);
     writeFileSync(join(root, 'schools/c.yaml'), `template: no-such-family\n${named(3).replace('Test Primary', 'Test Junior')}`);
-    const after = await live.reload(['schools/c.yaml']);
+    const after = live.reload(['schools/c.yaml']);
     expect(comparable(after)).toEqual(fresh(root, env));
     expect(after.diagnostics.filter((d) => d.file === 'templates/no-such-family/family.yaml')).toHaveLength(1);
   });
 
-  it('loads every school again when a template or a trust’s defaults file changes', async () => {
-    const { root, env, live, first } = await setUp();
+  it('loads every school again when a template or a trust’s defaults file changes', () => {
+    const { root, env, live, first } = setUp();
     writeFileSync(join(root, 'trusts/trust.yaml'), 'backup:\n  scope: the cloud\n');
-    const trust = await live.reload(['trusts/trust.yaml']);
+    const trust = live.reload(['trusts/trust.yaml']);
     expect(JSON.stringify(trust.documents.get('b'))).toContain('the cloud');
     expect(trust.documents.get('a')).not.toBe(first.documents.get('a'));
     expect(comparable(trust)).toEqual(fresh(root, env));
 
     const template = join(root, 'templates/lgfl-e-security/introduction.mdx');
     writeFileSync(template, readFileSync(template, 'utf8').replace('an integral part of school life', 'an integral part of school life. A sentence added to every school'));
-    const after = await live.reload(['templates/lgfl-e-security/introduction.mdx']);
+    const after = live.reload(['templates/lgfl-e-security/introduction.mdx']);
     for (const slug of ['a', 'b', 'c']) expect(JSON.stringify(after.documents.get(slug))).toContain('A sentence added to every school');
     expect(comparable(after)).toEqual(fresh(root, env));
   });
 
-  it('loads every school again on a new day (a review may have become due)', async () => {
-    const root = (await setUp()).root;
+  it('loads every school again on a new day (a review may have become due)', () => {
+    const root = setUp().root;
     let today = TEST_TODAY_EPOCH;
     const live = new LiveProject(() => createNodeWorld(root, { SOURCE_DATE_EPOCH: today }));
-    const before = await live.load();
-    expect((await live.reload(['schools/c.yaml'])).documents.get('a')).toBe(before.documents.get('a'));
+    const before = live.load();
+    expect(live.reload(['schools/c.yaml']).documents.get('a')).toBe(before.documents.get('a'));
     today = String(Number(TEST_TODAY_EPOCH) + 86_400);
-    expect((await live.reload(['schools/c.yaml'])).documents.get('a')).not.toBe(before.documents.get('a'));
-  });
-
-  it('loads on two threads as it does on one', async () => {
-    const { root, env } = await setUp();
-    const live = new LiveProject(() => createNodeWorld(root, env), 2);
-    const first = await live.load();
-    expect(comparable(first)).toEqual(fresh(root, env));
-    writeFileSync(join(root, 'schools/a.yaml'), named(1).replace(/lockout_minutes: \d+/, 'lockout_minutes: 25'));
-    writeFileSync(join(root, 'schools/c.yaml'), `template: no-such-family\n${named(3)}`);
-    const both = await live.reload(['schools/a.yaml', 'schools/c.yaml']);
-    expect(comparable(both)).toEqual(fresh(root, env));
-    expect(both.documents.get('b')).toBe(first.documents.get('b'));
-    writeFileSync(join(root, 'trusts/trust.yaml'), 'backup:\n  scope: the cloud\n');
-    expect(comparable(await live.reload(['trusts/trust.yaml']))).toEqual(fresh(root, env));
+    expect(live.reload(['schools/c.yaml']).documents.get('a')).not.toBe(before.documents.get('a'));
   });
 
   it('knows a school file from the other files in schools/', () => {

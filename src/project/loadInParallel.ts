@@ -40,21 +40,7 @@ export function loadOne(world: World, start: ProjectStart, slug: string, file: s
 export async function loadProjectInParallel(world: World, from = PARALLEL_LOAD_FROM): Promise<Project> {
   const start = startProject(world);
   if (start.schoolFiles.length < from) return loadProject(world);
-  const loaded = await loadSchools(world, start, start.schoolFiles, from);
-  return assembleProject(start, (slug) => loaded.get(slug), { withoutLocations: true });
-}
-
-/**
- * Each of `files` loaded (loadOne), by slug: on this thread and a worker, every other school each, when
- * there are `from` or more; those loaded on the worker come without their locator.
- */
-export async function loadSchools(world: World, start: ProjectStart, files: readonly { slug: string; file: string }[], from = PARALLEL_LOAD_FROM): Promise<Map<string, LoadedSchool>> {
-  const mine = new Map<string, LoadedSchool>();
-  if (files.length < from) {
-    for (const { slug, file } of files) mine.set(slug, loadOne(world, start, slug, file));
-    return mine;
-  }
-  const theirs = files.filter((_, i) => i % 2 === 1);
+  const theirs = start.schoolFiles.filter((_, i) => i % 2 === 1);
   const work: LoadWork = { root: world.root, today: world.today(), files: theirs };
   // It keeps nothing once a school is posted, so a small heap only makes V8 collect sooner.
   const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { workerData: work, resourceLimits: { maxOldGenerationSizeMb: 256 } });
@@ -67,12 +53,13 @@ export async function loadSchools(world: World, start: ProjectStart, files: read
   // This thread loads synchronously meanwhile; a failure is taken up below.
   received.catch(() => {});
 
-  files.forEach(({ slug, file }, i) => {
+  const mine = new Map<string, LoadedSchool>();
+  start.schoolFiles.forEach(({ slug, file }, i) => {
     if (i % 2 === 0) mine.set(slug, loadOne(world, start, slug, file));
   });
   const fromWorker = await received.finally(() => worker.terminate());
-  for (const [slug, school] of fromWorker) mine.set(slug, school);
-  return mine;
+
+  return assembleProject(start, (slug) => mine.get(slug) ?? fromWorker.get(slug), { withoutLocations: true });
 }
 
 /**

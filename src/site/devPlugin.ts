@@ -29,7 +29,7 @@ export function policyPressDev(): Plugin {
   return {
     name: 'policy-press:dev',
     apply: 'serve',
-    async configureServer(server: ViteDevServer) {
+    configureServer(server: ViteDevServer) {
       const root = process.env.POLICY_PRESS_ROOT ?? process.cwd();
       // schools/ and templates/ (new files too), plus every other file the project read: a trust's defaults file, a logo.
       const folders = [SCHOOLS_DIR, 'templates'];
@@ -48,11 +48,9 @@ export function policyPressDev(): Plugin {
         report(site);
       };
       server.watcher.add(folders.map((dir) => join(root, dir)));
-      show(await live.load());
+      show(live.load());
 
       let timer: NodeJS.Timeout | undefined;
-      // Each reload starts once the last has finished, with every file changed meanwhile.
-      let reloading = Promise.resolve();
       const changed = new Set<string>();
       server.watcher.on('all', (_event, file) => {
         const path = relative(root, file).split(sep).join('/');
@@ -62,16 +60,10 @@ export function policyPressDev(): Plugin {
         // Editors save in bursts (write, rename, chmod): reload once they settle.
         clearTimeout(timer);
         timer = setTimeout(() => {
-          reloading = reloading
-            .then(async () => {
-              if (changed.size === 0) return;
-              const files = [...changed];
-              changed.clear();
-              show(await live.reload(files));
-              for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
-              server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
-            })
-            .catch((error: Error) => console.error(`policy-press: the project could not be loaded again: ${error.message}`));
+          show(live.reload(changed));
+          changed.clear();
+          for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
+          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
         }, 100);
       });
     },
