@@ -65,6 +65,16 @@ describe('LiveProject', () => {
     expect(comparable(wrong)).toEqual(fresh(root, env));
   });
 
+  it('loads again a school whose defaults file is another school file, when that file is saved', () => {
+    const { root, env, live } = setUp();
+    writeFileSync(join(root, 'schools/c.yaml'), `defaults: a.yaml\n${named(3)}`.replace(/backup:\n  provider: RedStor\n/, ''));
+    live.reload(['schools/c.yaml']);
+    writeFileSync(join(root, 'schools/a.yaml'), named(1).replace('provider: RedStor', 'provider: Redstor Cloud'));
+    const after = live.reload(['schools/a.yaml']);
+    expect(JSON.stringify(after.documents.get('c'))).toContain('Redstor Cloud');
+    expect(comparable(after)).toEqual(fresh(root, env));
+  });
+
   it('reports a problem with a template family once, when a school kept and a school loaded again both use it', () => {
     const { root, env, live } = setUp();
     writeFileSync(join(root, 'schools/a.yaml'), `template: no-such-family\n${named(1)}`);

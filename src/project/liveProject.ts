@@ -5,8 +5,7 @@
 // only school files changed (saved, added, deleted or renamed) the other schools are kept as they were
 // loaded, and the project is put together again as loadProject gives it (see assembleProject).
 
-import { assembleProject, type LoadedSchool, loadOne } from './loadInParallel.ts';
-import { type Project, SCHOOLS_DIR, startProject } from './loadProject.ts';
+import { assembleProject, type LoadedSchool, loadOne, type Project, SCHOOLS_DIR, startProject } from './loadProject.ts';
 import type { World } from './World.ts';
 
 const SCHOOL_FILE = new RegExp(`^${SCHOOLS_DIR}/[^/.][^/]*\\.ya?ml$`, 'i');
@@ -43,14 +42,18 @@ export class LiveProject {
     return this.#assemble(world, (file) => files.has(file));
   }
 
-  /** The project with the schools whose file `stale` names loaded again (and those not loaded before); the others kept. */
+  /**
+   * The project with the schools that read a file `stale` names loaded again (a school file may be another's
+   * defaults file), and those not loaded before; the others kept.
+   */
   #assemble(world: World, stale: (file: string) => boolean): Project {
     // The templates are read again (0.1 s for the examples' two families): a kept school needs them unchanged, and they are.
     const start = startProject(world);
     const loaded = new Map<string, { file: string; school: LoadedSchool }>();
     for (const { slug, file } of start.schoolFiles) {
       const before = this.#loaded.get(slug);
-      loaded.set(slug, before && before.file === file && !stale(file) ? before : { file, school: loadOne(world, start, slug, file) });
+      const keep = before && before.file === file && !stale(file) && ![...before.school.sink.sources.keys()].some(stale);
+      loaded.set(slug, keep ? before : { file, school: loadOne(world, start, slug, file) });
     }
     this.#loaded = loaded;
     this.#today = world.today();

@@ -159,3 +159,43 @@ export function loadSchool(world: World, slug: string, file: string, family: (na
   into.diagnostics.push(...branding.diagnostics);
   if (rendered.value) into.documents.set(slug, branding.value ? { ...rendered.value, meta: { ...rendered.value.meta, branding: branding.value } } : rendered.value);
 }
+
+/** One school as loaded, and any problems with a template family it was the first to use. */
+export interface LoadedSchool {
+  slug: string;
+  familyDiagnostics: Diagnostic[];
+  sink: SchoolSink;
+}
+
+/** Loads one school on its own (see assembleProject): its sink, and the problems of a family it was the first to ask for. */
+export function loadOne(world: World, start: ProjectStart, slug: string, file: string): LoadedSchool {
+  const before = start.project.diagnostics.length;
+  const sink: SchoolSink = { schools: [], documents: new Map(), sources: new Map(), diagnostics: [] };
+  loadSchool(world, slug, file, start.family, sink);
+  return { slug, familyDiagnostics: start.project.diagnostics.splice(before), sink };
+}
+
+/**
+ * The project loadProject gives, from its start and each of its schools loaded on its own (loadOne), in
+ * the order of its school files: a family's problem once, where the first school that used it stands.
+ * `withoutLocations` drops every school's locator, so schools loaded on two threads are alike.
+ */
+export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => LoadedSchool | undefined, { withoutLocations = false } = {}): Project {
+  const { project } = start;
+  const seen = new Set(project.diagnostics.map((d) => JSON.stringify(d)));
+  for (const { slug } of start.schoolFiles) {
+    const loaded = loadedSchool(slug);
+    if (!loaded) throw new Error(`${slug} was not loaded`);
+    for (const d of loaded.familyDiagnostics) {
+      const key = JSON.stringify(d);
+      if (!seen.has(key)) project.diagnostics.push(d);
+      seen.add(key);
+    }
+    const { sink } = loaded;
+    project.diagnostics.push(...sink.diagnostics);
+    for (const [file, text] of sink.sources) project.sources.set(file, text);
+    project.schools.push(...(withoutLocations ? sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })) : sink.schools));
+    for (const [s, doc] of sink.documents) project.documents.set(s, doc);
+  }
+  return project;
+}

@@ -1,8 +1,8 @@
 // The worker thread of loadInParallel: loads its share of the schools and posts each back as it is done.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LoadWork, loadOne } from './loadInParallel.ts';
-import { startProject } from './loadProject.ts';
+import type { LoadWork } from './loadInParallel.ts';
+import { loadOne, startProject } from './loadProject.ts';
 import { createNodeWorld } from './World.ts';
 
 const work = workerData as LoadWork;
