@@ -8,8 +8,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
-const [{ useCompileCache }, { releaseNativeMemory }] = await Promise.all([import('../src/cli/compileCache.ts'), import('../src/cli/nativeMemory.ts')]);
-useCompileCache();
-releaseNativeMemory();
+const { prepareProcess } = await import('../src/cli/prepareProcess.ts');
+prepareProcess();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

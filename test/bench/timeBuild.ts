@@ -5,12 +5,10 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Progress } from '../../src/build/buildProject.ts';
-import { useCompileCache } from '../../src/cli/compileCache.ts';
-import { releaseNativeMemory } from '../../src/cli/nativeMemory.ts';
+import { prepareProcess } from '../../src/cli/prepareProcess.ts';
 
-// As bin/policy-press.js does, before the modules of the build are imported (and so compiled), and Astro's bundler is loaded.
-useCompileCache();
-releaseNativeMemory();
+// As bin/policy-press.js does, before the modules of the build are imported.
+prepareProcess();
 const { buildProject } = await import('../../src/build/buildProject.ts');
 const { limitHeapGrowth } = await import('../../src/build/heapGrowth.ts');
 const { hasErrors } = await import('../../src/diagnostics/index.ts');
