@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { isSchoolFile, LiveProject } from '../src/project/liveProject.ts';
 import { loadProject, type Project } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
-import { school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { namedSchool, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 
-const named = (i: number) => school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`));
+const named = (i: number) => namedSchool(`Test Primary ${i}`);
 
 /** Three schools, one of them with its trust's defaults, and a live project of them as first loaded. */
 function setUp(epoch = TEST_TODAY_EPOCH) {

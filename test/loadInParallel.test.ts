@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { loadProjectInParallel } from '../src/project/loadInParallel.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
-import { school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { namedSchool, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 
 describe('loadProjectInParallel', () => {
   it('gives the same project as loadProject, problems in file order, a family problem once', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 8; i++) files[`schools/school-${i}.yaml`] = school((y) => y.replace('name: Test Primary', `name: Test Primary ${i}`));
+    for (let i = 0; i < 8; i++) files[`schools/school-${i}.yaml`] = namedSchool(`Test Primary ${i}`);
     // Problems on both threads (schools alternate between them): a YAML error, a wrong type, and
     // two schools (one on each) naming the same family that does not exist.
     files['schools/school-2.yaml'] = 'school: [unclosed\n';

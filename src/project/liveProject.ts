@@ -5,7 +5,7 @@
 // only school files changed (saved, added, deleted or renamed) the other schools are kept as they were
 // loaded, and the project is put together again as loadProject gives it (see assembleProject).
 
-import { assembleProject, type LoadedSchool, loadOne, type Project, SCHOOLS_DIR, startProject } from './loadProject.ts';
+import { assembleProject, loadOne, type Project, type SchoolLoad, SCHOOLS_DIR, startProject } from './loadProject.ts';
 import type { World } from './World.ts';
 
 const SCHOOL_FILE = new RegExp(`^${SCHOOLS_DIR}/[^/.][^/]*\\.ya?ml$`, 'i');
@@ -17,7 +17,7 @@ export function isSchoolFile(file: string): boolean {
 
 export class LiveProject {
   readonly #world: () => World;
-  #loaded = new Map<string, { file: string; school: LoadedSchool }>();
+  #loaded = new Map<string, { file: string; school: SchoolLoad }>();
   #today: string | undefined;
 
   /** `world` gives the project's world as it is now (it is asked again at each reload). */
@@ -49,7 +49,7 @@ export class LiveProject {
   #assemble(world: World, stale: (file: string) => boolean): Project {
     // The templates are read again (0.1 s for the examples' two families): a kept school needs them unchanged, and they are.
     const start = startProject(world);
-    const loaded = new Map<string, { file: string; school: LoadedSchool }>();
+    const loaded = new Map<string, { file: string; school: SchoolLoad }>();
     for (const { slug, file } of start.schoolFiles) {
       const before = this.#loaded.get(slug);
       const keep = before && before.file === file && !stale(file) && ![...before.school.sink.sources.keys()].some(stale);

@@ -7,7 +7,7 @@
 // reads the file again when asked: see lazyMap in load/parseYamlFile.ts) cannot be sent between threads.
 
 import { Worker } from 'node:worker_threads';
-import { assembleProject, type LoadedSchool, loadOne, loadProject, type Project, startProject } from './loadProject.ts';
+import { assembleProject, loadOne, loadProject, type Project, type SchoolLoad, startProject } from './loadProject.ts';
 import type { World } from './World.ts';
 
 /** Below this many schools, starting a thread (which loads the templates again) costs more than it saves. */
@@ -28,16 +28,16 @@ export async function loadProjectInParallel(world: World, from = PARALLEL_LOAD_F
   const work: LoadWork = { root: world.root, today: world.today(), files: theirs };
   // It keeps nothing once a school is posted, so a small heap only makes V8 collect sooner.
   const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { workerData: work, resourceLimits: { maxOldGenerationSizeMb: 256 } });
-  const received = new Promise<Map<string, LoadedSchool>>((resolve, reject) => {
-    const got = new Map<string, LoadedSchool>();
-    worker.on('message', (m: LoadedSchool | { done: true }) => ('done' in m ? resolve(got) : got.set(m.slug, m)));
+  const received = new Promise<Map<string, SchoolLoad>>((resolve, reject) => {
+    const got = new Map<string, SchoolLoad>();
+    worker.on('message', (m: SchoolLoad | { done: true }) => ('done' in m ? resolve(got) : got.set(m.slug, m)));
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`the loading thread stopped (exit code ${code}) before it finished`)));
   });
   // This thread loads synchronously meanwhile; a failure is taken up below.
   received.catch(() => {});
 
-  const mine = new Map<string, LoadedSchool>();
+  const mine = new Map<string, SchoolLoad>();
   start.schoolFiles.forEach(({ slug, file }, i) => {
     if (i % 2 === 0) mine.set(slug, loadOne(world, start, slug, file));
   });

@@ -161,14 +161,14 @@ export function loadSchool(world: World, slug: string, file: string, family: (na
 }
 
 /** One school as loaded, and any problems with a template family it was the first to use. */
-export interface LoadedSchool {
+export interface SchoolLoad {
   slug: string;
   familyDiagnostics: Diagnostic[];
   sink: SchoolSink;
 }
 
 /** Loads one school on its own (see assembleProject): its sink, and the problems of a family it was the first to ask for. */
-export function loadOne(world: World, start: ProjectStart, slug: string, file: string): LoadedSchool {
+export function loadOne(world: World, start: ProjectStart, slug: string, file: string): SchoolLoad {
   const before = start.project.diagnostics.length;
   const sink: SchoolSink = { schools: [], documents: new Map(), sources: new Map(), diagnostics: [] };
   loadSchool(world, slug, file, start.family, sink);
@@ -180,7 +180,7 @@ export function loadOne(world: World, start: ProjectStart, slug: string, file: s
  * the order of its school files: a family's problem once, where the first school that used it stands.
  * `withoutLocations` drops every school's locator, so schools loaded on two threads are alike.
  */
-export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => LoadedSchool | undefined, { withoutLocations = false } = {}): Project {
+export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => SchoolLoad | undefined, { withoutLocations = false } = {}): Project {
   const { project } = start;
   const seen = new Set(project.diagnostics.map((d) => JSON.stringify(d)));
   for (const { slug } of start.schoolFiles) {

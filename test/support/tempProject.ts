@@ -59,7 +59,12 @@ export function school(edit: (yaml: string) => string = (y) => y): string {
   return edit(MINIMAL_SCHOOL);
 }
 
+/** The minimal school under another name. */
+export function namedSchool(name: string): string {
+  return school((y) => y.replace('name: Test Primary', `name: ${name}`));
+}
+
 /** `count` school files, schools/school-<i>.yaml, each the minimal school with its own name (by default "Test Primary <i>"). */
 export function schools(count: number, name: (i: number) => string = (i) => `Test Primary ${i}`): Record<string, string> {
-  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`schools/school-${i}.yaml`, school((y) => y.replace('name: Test Primary', `name: ${name(i)}`))]));
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`schools/school-${i}.yaml`, namedSchool(name(i))]));
 }
