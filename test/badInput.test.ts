@@ -122,6 +122,14 @@ describe('check on bad input', () => {
     expect(diagnostics.map((d) => d.message).join('\n')).not.toMatch(/implicit/i);
   });
 
+  it('says so in the same words when a "name: value" line follows the line without a colon', async () => {
+    const { code, diagnostics } = await one(school((y) => y.replace('  last_reviewed: 2024-09', '  last_reviewed 2024-09')));
+    expect(code).toBe(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'YAML_MULTILINE_IMPLICIT_KEY', file: 'schools/test-primary.yaml', line: 10, column: 3, message: 'this line is not a "name: value" pair (it has no colon after a name)' });
+    expect(diagnostics[0]!.hint).toContain('add ": " after the name');
+    expect(diagnostics.map((d) => `${d.message} ${d.hint}`).join('\n')).not.toMatch(/implicit/i);
+  });
+
   it('reports tab indentation', async () => {
     const { diagnostics } = await one(school((y) => y.replace('  provider: RedStor', '\tprovider: RedStor')));
     expect(diagnostics[0]).toMatchObject({ code: 'TAB_INDENT', line: 15, column: 1 });

@@ -184,14 +184,23 @@ function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping';
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML only allows spaces';
   // The yaml package's words for a line without "name: value" ("implicit map keys") mean nothing to most people.
-  if (NO_COLON.test(message)) return 'this line is not a "name: value" pair (it has no colon after a name)';
+  if (noColon(code, message)) return 'this line is not a "name: value" pair (it has no colon after a name)';
   return `YAML syntax error: ${message.replace(/\s+/g, ' ').trim()}`;
 }
 
 const NO_COLON = /Implicit map keys need to be followed by map values/;
 
+/**
+ * A line without a colon: the yaml package says so ("…followed by map values") when the mapping ends
+ * there, and, when a "name: value" line follows, reads the two lines as one name over two lines
+ * (MULTILINE_IMPLICIT_KEY, reported at the first).
+ */
+function noColon(code: string, message: string): boolean {
+  return code === 'MULTILINE_IMPLICIT_KEY' || NO_COLON.test(message);
+}
+
 function yamlHint(code: string, message: string): string | undefined {
-  if (NO_COLON.test(message)) return 'if it continues the value above, indent it further than that value\'s name (or quote the whole value); otherwise add ": " after the name';
+  if (noColon(code, message)) return 'if it continues the value above, indent it further than that value\'s name (or quote the whole value); otherwise add ": " after the name';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'keep one of the two entries and delete the other';
@@ -203,7 +212,6 @@ function yamlHint(code: string, message: string): string | undefined {
     case 'UNEXPECTED_TOKEN':
       return 'check the indentation and that every "key: value" has a space after the colon';
     case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
       return 'a value that contains ": " or starts with a special character needs quotes';
     default:
       return 'compare this line with the annotated example in the README';
