@@ -8,8 +8,8 @@ import type { PolicyDocument, Section } from '../tree/types.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
 import { diffVersions } from './diffSchool.ts';
 import { readEmbeddedSource } from './embeddedSource.ts';
-import { commitDate, createGitWorld, isGitRepository, shortRevision } from './gitWorld.ts';
-import { lastChangedRevision, versionFromWorld } from './revisions.ts';
+import { commitDate, isGitRepository } from './gitWorld.ts';
+import { lastChanges } from './lastChanges.ts';
 import type { PolicyDiff } from './formatDiff.ts';
 import type { PolicyVersion } from './revisions.ts';
 
@@ -53,19 +53,6 @@ export async function approvedBase(world: World, doc: PolicyDocument): Promise<A
   return undefined;
 }
 
-/**
- * With no signed copy, the same default as `policy-press diff`: the last
- * commit whose rendering of the school differs from now. A school that did
- * not exist then is new, not changed, and gets no summary.
- */
-function previousCommit(world: World, doc: PolicyDocument, data: unknown): ApprovedBase | undefined {
-  const commit = lastChangedRevision(world, doc.slug, { label: 'now', doc, data });
-  if (!commit) return undefined;
-  const at = versionFromWorld(createGitWorld(world.root, commit, world.today), doc.slug, shortRevision(world.root, commit));
-  if (!at.value?.doc) return undefined;
-  return { date: commitDate(world.root, commit), file: commit, version: at.value };
-}
-
 export function changeSummarySection(diff: PolicyDiff, since: string): Section {
   return {
     type: 'section',
@@ -87,17 +74,35 @@ export interface ChangesSinceApproval {
 /**
  * Adds the summary section to every school whose policy changed since its
  * last signed copy (before the document history, so just before the PDF's
- * sign-off page), and returns the diffs for the site's changes pages.
+ * sign-off page), and returns the diffs for the site's changes pages. With no
+ * signed copy, the base is the same as `policy-press diff`'s default: the last
+ * commit whose rendering of the school differs from now. A school that did
+ * not exist then is new, not changed, and gets no summary.
  */
 export async function addChangeSummaries(project: Project, world: World): Promise<{ value: Map<string, ChangesSinceApproval>; diagnostics: Diagnostic[] }> {
-  const changes = new Map<string, ChangesSinceApproval>();
-  // Asked once: it starts a git process.
-  const inGit = isGitRepository(world.root);
+  const bases = new Map<string, ApprovedBase>();
   for (const school of project.schools) {
     const doc = project.documents.get(school.slug);
-    if (!doc) continue;
-    const base = (await approvedBase(world, doc)) ?? (inGit ? previousCommit(world, doc, school.data) : undefined);
-    if (!base) continue;
+    const base = doc && (await approvedBase(world, doc));
+    if (base) bases.set(school.slug, base);
+  }
+  // Asked once: it starts a git process.
+  if (isGitRepository(world.root)) {
+    const unsigned = project.schools.filter((s) => project.documents.has(s.slug) && !bases.has(s.slug));
+    const reads = project.reads;
+    const current = unsigned.map(({ slug }) => {
+      const school = reads?.schools.get(slug);
+      return { slug, text: toPlainText(project.documents.get(slug)!), reads: reads && school ? { families: reads.families, school } : undefined };
+    });
+    for (const [slug, { commit, version }] of lastChanges(world, current)) {
+      if (version?.doc) bases.set(slug, { date: commitDate(world.root, commit), file: commit, version });
+    }
+  }
+  const changes = new Map<string, ChangesSinceApproval>();
+  for (const school of project.schools) {
+    const doc = project.documents.get(school.slug);
+    const base = bases.get(school.slug);
+    if (!doc || !base) continue;
     const diff = diffVersions(base.version, { label: 'this version', doc, data: school.data });
     if (diff.summary.length === 0) continue;
     changes.set(school.slug, { since: base.date, diff });

@@ -1,7 +1,7 @@
 // A World that reads the project as it was at a git revision, so any revision renders with today's code.
 
 import { execFileSync } from 'node:child_process';
-import type { World } from '../project/World.ts';
+import type { WorldWithObjectIds } from '../project/recordReads.ts';
 
 export class GitError extends Error {
   readonly code: 'NOT_A_GIT_REPOSITORY' | 'UNKNOWN_REVISION';
@@ -80,22 +80,36 @@ function readObjects(root: string, ids: string[]): void {
   }
 }
 
-/** Every file and folder of the project at a commit, from one `git ls-tree`, with each file's object id and size. */
-function filesOf(root: string, commit: string): ReadonlyMap<string, Entry> {
+/** Every file and folder of the project at a commit, from one `git ls-tree`, with each file's object id and size; and each folder's names. */
+interface Tree {
+  entries: ReadonlyMap<string, Entry>;
+  names: ReadonlyMap<string, string[]>;
+}
+
+function treeOf(root: string, commit: string): Tree {
   return aboutCommit(root, commit, 'files', () => {
     const prefix = prefixOf(root);
     const entries = new Map<string, Entry>();
+    const names = new Map<string, string[]>();
     for (const line of git(root, ['ls-tree', '-r', '-t', '-l', '-z', commit, '--', prefix || '.']).toString().split('\0')) {
       const m = /^\d+ (blob|tree) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
       if (!m) continue;
-      entries.set(m[4]!.slice(prefix.length), m[1] === 'tree' ? { type: 'tree' } : { type: 'blob', id: m[2]!, bytes: Number(m[3]) });
+      const path = m[4]!.slice(prefix.length);
+      entries.set(path, m[1] === 'tree' ? { type: 'tree' } : { type: 'blob', id: m[2]!, bytes: Number(m[3]) });
+      // Folder by folder, for listDir: the change summaries list templates/ once for each school and revision.
+      const slash = path.lastIndexOf('/');
+      const folder = slash < 0 ? '' : path.slice(0, slash);
+      if (!names.has(folder)) names.set(folder, []);
+      names.get(folder)!.push(path.slice(slash + 1));
     }
-    return entries;
+    for (const list of names.values()) list.sort();
+    return { entries, names };
   });
 }
 
-export function createGitWorld(root: string, commit: string, today: () => string): World {
-  const entries = filesOf(root, commit);
+/** The project as it was at a commit: every read answered from git, and each file's object id given without reading it. */
+export function createGitWorld(root: string, commit: string, today: () => string): WorldWithObjectIds {
+  const { entries, names } = treeOf(root, commit);
   const blob = (path: string) => {
     const entry = entries.get(path);
     return entry?.type === 'blob' ? entry : undefined;
@@ -118,14 +132,13 @@ export function createGitWorld(root: string, commit: string, today: () => string
       return contents.get(file.id);
     },
     listDir(path) {
-      const dir = path.replace(/\/$/, '');
-      return [...entries.keys()]
-        .filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'))
-        .map((p) => p.slice(dir.length + 1))
-        .sort();
+      return [...(names.get(path.replace(/\/$/, '')) ?? [])];
     },
     isDirectory(path) {
       return entries.get(path.replace(/\/$/, ''))?.type === 'tree';
+    },
+    objectId(path) {
+      return blob(path)?.id;
     },
     today,
   };

@@ -1,11 +1,11 @@
 // A school's policy at a point in time: a git revision, or the working tree.
 
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { loadProject, SCHOOLS_DIR } from '../project/loadProject.ts';
+import { isAnotherSchoolsFileName, loadProject } from '../project/loadProject.ts';
 import type { World } from '../project/World.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
-import { commitsTouching, createGitWorld, shortRevision } from './gitWorld.ts';
+import { lastChanges } from './lastChanges.ts';
 
 export interface PolicyVersion {
   /** How to call it: "a1b2c3d", "the working tree", "approved/…/2024-10-03.pdf". */
@@ -20,7 +20,8 @@ export function versionFromWorld(world: World, slug: string, label: string): { v
   const project = loadProject(world, { only: [slug] });
   const missing = project.diagnostics.some((d) => d.code === 'UNKNOWN_SCHOOL');
   if (missing) return { value: { label }, diagnostics: [] };
-  const errors = project.diagnostics.filter((d) => d.severity === 'error');
+  // Another school's file wrongly named then is no reason this one cannot be shown.
+  const errors = project.diagnostics.filter((d) => d.severity === 'error' && !isAnotherSchoolsFileName(d, slug));
   if (errors.length) {
     // Name the revision: the files may no longer look like that in the working tree.
     return { value: undefined, diagnostics: errors.map((d) => ({ ...d, message: `at ${label}: ${d.message}` })) };
@@ -34,12 +35,5 @@ export function versionFromWorld(world: World, slug: string, label: string): { v
  * whether it came from the school file, its defaults or the templates.
  */
 export function lastChangedRevision(world: World, slug: string, current: PolicyVersion): string | undefined {
-  const paths = [`${SCHOOLS_DIR}/${slug}.yaml`, `${SCHOOLS_DIR}/${slug}.yml`, 'templates', 'trusts'];
-  const now = current.doc ? toPlainText(current.doc) : '';
-  for (const commit of commitsTouching(world.root, paths)) {
-    const at = versionFromWorld(createGitWorld(world.root, commit, world.today), slug, shortRevision(world.root, commit));
-    const text = at.value?.doc ? toPlainText(at.value.doc) : '';
-    if (text !== now) return commit;
-  }
-  return undefined;
+  return lastChanges(world, [{ slug, text: current.doc ? toPlainText(current.doc) : '' }]).get(slug)?.commit;
 }

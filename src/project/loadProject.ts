@@ -10,6 +10,7 @@ import { locate } from '../validate/toDiagnostics.ts';
 import { type School, validateSchool } from '../validate/validateSchool.ts';
 import { checkFamilyCharacters, checkSchoolCharacters } from '../write/pdf/checkCharacters.ts';
 import { brandingOf } from './brandingOf.ts';
+import { type Reads, recordReads } from './recordReads.ts';
 import type { World } from './World.ts';
 
 export const SCHOOLS_DIR = 'schools';
@@ -25,6 +26,25 @@ export interface Project {
   /** Text of every file read, for code frames. */
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** What loading read (see recordReads.ts): the template families', and each school's. */
+  reads?: ProjectReads;
+}
+
+export interface ProjectReads {
+  families: FamilyReads;
+  schools: Map<string, SchoolReads>;
+}
+
+/** What the template families read: the list of them, and each one. A problem in any family stops the project. */
+export interface FamilyReads {
+  list: Reads;
+  byName: Map<string, Reads>;
+}
+
+/** What a school read itself (which file of schools/ it is, the file, its defaults, its logo), and the families it asked for. */
+export interface SchoolReads {
+  own: Reads;
+  families: string[];
 }
 
 export interface ProjectOptions {
@@ -52,7 +72,7 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
   const bySlug = new Map<string, string>();
   const files: { slug: string; file: string }[] = [];
   for (const name of world.listDir(SCHOOLS_DIR)) {
-    const m = /^(.*)\.ya?ml$/i.exec(name);
+    const m = SCHOOL_FILE_NAME.exec(name);
     if (!m || name.startsWith('.')) continue;
     const file = `${SCHOOLS_DIR}/${name}`;
     const slug = m[1]!;
@@ -75,24 +95,46 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
   return { value: files, diagnostics };
 }
 
+/** The problems listSchoolFiles finds in a file's name. */
+const FILE_NAME_CODES = new Set(['INVALID_SLUG', 'RESERVED_SLUG', 'DUPLICATE_SLUG']);
+
+/** Whether a problem is with the name of a school file that does not give `slug`: one school loaded on its own does not depend on the others' names. */
+export function isAnotherSchoolsFileName(d: Diagnostic, slug: string): boolean {
+  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && SCHOOL_FILE_NAME.exec(d.file.slice(SCHOOLS_DIR.length + 1))?.[1] !== slug;
+}
+
 /** The project before its schools: every school file listed, every template family loaded and checked. */
 export interface ProjectStart {
   project: Project;
   schoolFiles: { slug: string; file: string }[];
+  /** For each slug, the names in schools/ that give it (see schoolFileNames). */
+  schoolFileNames: Map<string, string>;
   /** A family by name, loaded once. */
   family(name: string): TemplateFamily | undefined;
 }
 
 export function startProject(world: World): ProjectStart {
-  const project: Project = { schools: [], documents: new Map(), families: new Map(), sources: new Map(), diagnostics: [] };
   const listed = listSchoolFiles(world);
-  project.diagnostics.push(...listed.diagnostics);
+  const start = startFamilies(world);
+  start.project.diagnostics.unshift(...listed.diagnostics);
+  return { ...start, schoolFiles: listed.value, schoolFileNames: schoolFileNames(world) };
+}
+
+/**
+ * The project before its schools, without listing them: every template family loaded and checked, and
+ * what that read (every school depends on it all: a problem in any family stops the project).
+ */
+export function startFamilies(world: World): Pick<ProjectStart, 'project' | 'family'> {
+  const reads: FamilyReads = { list: new Map(), byName: new Map() };
+  const project: Project = { schools: [], documents: new Map(), families: new Map(), sources: new Map(), diagnostics: [], reads: { families: reads, schools: new Map() } };
 
   const loadedFamilies = new Set<string>();
   const family = (name: string) => {
     if (!loadedFamilies.has(name)) {
       loadedFamilies.add(name);
-      const loaded = loadFamily(world, name);
+      const recorded = recordReads(world);
+      reads.byName.set(name, recorded.reads);
+      const loaded = loadFamily(recorded.world, name);
       project.diagnostics.push(...loaded.diagnostics);
       if (loaded.value) project.families.set(name, loaded.value);
       if (loaded.value) project.diagnostics.push(...checkFamilyCharacters(loaded.value));
@@ -101,16 +143,41 @@ export function startProject(world: World): ProjectStart {
     return project.families.get(name);
   };
   // Every template is checked, whether or not a school uses it.
-  for (const name of listFamilies(world)) family(name);
-  return { project, schoolFiles: listed.value, family };
+  for (const name of listFamilies(recordReads(world, reads.list).world)) family(name);
+  return { project, family };
+}
+
+/** A file of schools/ that is a school's (schools/<slug>.yaml or .yml, not hidden), and the slug it gives. */
+const SCHOOL_FILE_NAME = /^(.*)\.ya?ml$/i;
+
+/**
+ * For each slug, the names in schools/ that give it, in order: what a school's load depends on in the list
+ * of school files (its file is the first; a second is an error). Recorded as a read of its own (see
+ * schoolFileRead), so a school added or removed is not a change to the others.
+ */
+export function schoolFileNames(world: World): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const name of world.listDir(SCHOOLS_DIR)) {
+    const slug = SCHOOL_FILE_NAME.exec(name)?.[1];
+    if (slug === undefined || name.startsWith('.')) continue;
+    names.set(slug, names.has(slug) ? `${names.get(slug)}/${name}` : name);
+  }
+  return names;
+}
+
+/** The read of the names that give a slug (see schoolFileNames), as recordReads keeps reads. */
+export function schoolFileRead(slug: string, names: ReadonlyMap<string, string>): [string, string] {
+  return [`school file:${slug}`, names.get(slug) ?? ''];
 }
 
 export function loadProject(world: World, options: ProjectOptions = {}): Project {
-  const { project, schoolFiles, family } = startProject(world);
+  const start = startProject(world);
+  const { project, schoolFiles } = start;
   const wanted = options.only ? new Set(options.only) : undefined;
   for (const { slug, file } of schoolFiles) {
     if (wanted && !wanted.has(slug)) continue;
-    loadSchool(world, slug, file, family, project);
+    const { reads } = loadRecorded(world, start, slug, file, project);
+    project.reads!.schools.set(slug, reads);
   }
   if (wanted) {
     for (const slug of wanted) {
@@ -165,14 +232,27 @@ export interface SchoolLoad {
   slug: string;
   familyDiagnostics: Diagnostic[];
   sink: SchoolSink;
+  reads: SchoolReads;
+}
+
+/** loadSchool, with what the school read and the families it asked for. */
+function loadRecorded(world: World, start: ProjectStart, slug: string, file: string, into: SchoolSink): { reads: SchoolReads } {
+  const recorded = recordReads(world, new Map([schoolFileRead(slug, start.schoolFileNames)]));
+  const families = new Set<string>();
+  const family = (name: string) => {
+    families.add(name);
+    return start.family(name);
+  };
+  loadSchool(recorded.world, slug, file, family, into);
+  return { reads: { own: recorded.reads, families: [...families] } };
 }
 
 /** Loads one school on its own (see assembleProject): its sink, and the problems of a family it was the first to ask for. */
 export function loadOne(world: World, start: ProjectStart, slug: string, file: string): SchoolLoad {
   const before = start.project.diagnostics.length;
   const sink: SchoolSink = { schools: [], documents: new Map(), sources: new Map(), diagnostics: [] };
-  loadSchool(world, slug, file, start.family, sink);
-  return { slug, familyDiagnostics: start.project.diagnostics.splice(before), sink };
+  const { reads } = loadRecorded(world, start, slug, file, sink);
+  return { slug, familyDiagnostics: start.project.diagnostics.splice(before), sink, reads };
 }
 
 /**
@@ -196,6 +276,7 @@ export function assembleProject(start: ProjectStart, loadedSchool: (slug: string
     for (const [file, text] of sink.sources) project.sources.set(file, text);
     project.schools.push(...(withoutLocations ? sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })) : sink.schools));
     for (const [s, doc] of sink.documents) project.documents.set(s, doc);
+    project.reads!.schools.set(slug, loaded.reads);
   }
   return project;
 }
