@@ -56,18 +56,16 @@ export function summariseDataChanges(before: unknown, after: unknown): DataChang
   const a = flatten(before);
   const b = flatten(after);
   const out: DataChange[] = [];
-  const seen = new Set<string>();
   for (const [path, label, show = defaultShow, unit] of LABELS) {
     const from = valueAt(before, path);
     const to = valueAt(after, path);
-    markSeen(seen, path, a, b);
     if (same(from, to)) continue;
     out.push(change(path, label, from === undefined ? undefined : show(from), to === undefined ? undefined : show(to), unit));
   }
   // Clause and section changes are reported from the documents themselves.
   const ignored = /^(clauses|sections|defaults)(\.|$)/;
   for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    if (seen.has(path) || ignored.test(path)) continue;
+    if (underLabel(path) || ignored.test(path)) continue;
     const from = a.get(path);
     const to = b.get(path);
     if (same(from, to)) continue;
@@ -101,8 +99,13 @@ function flatten(data: unknown, prefix = '', out = new Map<string, unknown>()): 
   return out;
 }
 
-function markSeen(seen: Set<string>, path: string, ...maps: Map<string, unknown>[]): void {
-  for (const map of maps) for (const key of map.keys()) if (key === path || key.startsWith(`${path}.`) || key.startsWith(`${path}[`)) seen.add(key);
+const LABELLED = new Set(LABELS.map(([path]) => path));
+
+/** Whether a leaf's path is a labelled path or inside one (so already reported with its label). */
+function underLabel(path: string): boolean {
+  if (LABELLED.has(path)) return true;
+  for (let i = 0; i < path.length; i++) if ((path[i] === '.' || path[i] === '[') && LABELLED.has(path.slice(0, i))) return true;
+  return false;
 }
 
 function valueAt(data: unknown, path: string): unknown {
