@@ -4,7 +4,7 @@
 //   npm run bench                         # 100 and 1,000 schools: a first build, then a rebuild with one school changed
 //   npm run bench -- --sizes 100,250,500,1000 --runs 2 --readme   # first builds the fastest of 2 runs of each
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,10 +63,21 @@ async function timedBuild(root: string, label: string, build: Row['build']): Pro
   return { ...(JSON.parse(stdout) as BuildTiming), build, wall: wall * 1000, peakTotalMiB: Math.round(peakTotalKiB / 1024), peakLargestMiB: Math.round(peakKiB / 1024) };
 }
 
+/** Puts the generated project in a new git repository, in one commit. */
+function commitProject(root: string): void {
+  writeFileSync(join(root, '.gitignore'), 'dist/\n.cache/\n');
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'the generated schools');
+}
+
 const rows: Row[] = [];
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `policy-press-bench-${size}-`));
   const { slugs } = generateSchools(root, size);
+  // Kept in git, as a school's data is: so a build also looks for each school's last change (none yet).
+  commitProject(root);
   let best: Row | undefined;
   for (let n = 1; n <= runs; n++) {
     // A first build: nothing in the caches (PDFs, search index).
