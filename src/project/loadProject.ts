@@ -122,7 +122,8 @@ export function startProject(world: World): ProjectStart {
 
 /**
  * The project before its schools, without listing them: every template family loaded and checked, and
- * what that read (every school depends on it all: a problem in any family stops the project).
+ * what each read (a school depends on its own family, and on there being no problem in any: a problem
+ * in any family stops the project).
  */
 export function startFamilies(world: World): Pick<ProjectStart, 'project' | 'family'> {
   const reads: FamilyReads = { list: new Map(), byName: new Map() };
