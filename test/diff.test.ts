@@ -1,14 +1,12 @@
 // Revisions: in a scratch git repository, `diff` shows exactly what changed, in every format.
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDiff } from '../src/diff/formatDiff.ts';
 import { run, school, tempProject } from './support/tempProject.ts';
+import { git } from './support/git.ts';
 
-const git = (root: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).toString();
 
 const SECTION = 'templates/lgfl-e-security/technical-or-manual-solutions.mdx';
 let root: string;

@@ -1,14 +1,12 @@
 // `git diff` of two signed copies is readable text: git-setup's configuration, and textconv end to end.
 
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GITATTRIBUTES_LINE, TEXTCONV } from '../src/cli/commands/gitSetup.ts';
 import { REPO, run, school, tempProject } from './support/tempProject.ts';
+import { git } from './support/git.ts';
 
-const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, env }).toString();
 
 describe('git integration', () => {
   it('git-setup writes .gitattributes once and configures textconv', async () => {

@@ -1,16 +1,15 @@
 // Reading a project as it was at a git revision (src/diff/gitWorld.ts): the bytes of each file at each commit.
 
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGitWorld } from '../src/diff/gitWorld.ts';
+import { git as gitIn } from './support/git.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pp-git-world-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const git = (...args: string[]) =>
-  execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).toString().trim();
+const git = (...args: string[]) => gitIn(root, ...args).trim();
 const write = (path: string, bytes: string | Uint8Array) => {
   mkdirSync(join(root, path, '..'), { recursive: true });
   writeFileSync(join(root, path), bytes);

@@ -1,7 +1,6 @@
 // The last commit that changed each school's policy, found in one walk that skips unchanged commits, is the
 // commit found by loading every school at every commit.
 
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +12,8 @@ import { answersTheSame } from '../src/project/recordReads.ts';
 import { createNodeWorld, type World } from '../src/project/World.ts';
 import { toPlainText } from '../src/write/text/toPlainText.ts';
 import { REPO, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
+import { git } from './support/git.ts';
 import { tinyPng } from './support/tinyPng.ts';
-
-const git = (root: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).toString();
 
 const LGFL_SECTION = 'templates/lgfl-e-security/technical-or-manual-solutions.mdx';
 const HERTS_SECTION = 'templates/herts-data-security/e-mail.mdx';

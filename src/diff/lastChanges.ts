@@ -8,7 +8,7 @@
 // answer the same at a commit is known to render the same there, without being loaded.
 
 import { hasErrors } from '../diagnostics/index.ts';
-import { type FamilyReads, loadOne, type ProjectStart, type SchoolReads, SCHOOLS_DIR, schoolFileNames, startFamilies } from '../project/loadProject.ts';
+import { type FamilyReads, listSchoolFiles, loadOne, type ProjectStart, type SchoolReads, SCHOOLS_DIR, startFamilies } from '../project/loadProject.ts';
 import { answersTheSame, type Reads } from '../project/recordReads.ts';
 import type { World } from '../project/World.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
@@ -43,7 +43,7 @@ export function lastChanges(world: World, policies: readonly CurrentPolicy[]): M
   for (const commit of commitsTouching(world.root, ['.'])) {
     if (looking.length === 0) break;
     const at = createGitWorld(world.root, commit, world.today);
-    const names = schoolFileNames(at);
+    const { names } = listSchoolFiles(at);
     // The families as they were, loaded only when a school is loaded or one of them changed.
     let start: ProjectStart | undefined;
     const startAt = () => (start ??= { ...startFamilies(at), schoolFiles: [], schoolFileNames: names });
@@ -53,7 +53,7 @@ export function lastChanges(world: World, policies: readonly CurrentPolicy[]): M
     // A school's load is the same at this commit if its own reads, and the families it used, are; and
     // no family has a problem (as none had when its reads were recorded: it loaded).
     const unchanged = ({ families, school }: { families: FamilyReads; school: SchoolReads }) =>
-      same(school.own) && (sameFamilies(families) || (!familyProblem() && school.families.every((name) => same(families.byName.get(name) ?? new Map([['', 'unknown']])))));
+      same(school.own) && (sameFamilies(families) || (!familyProblem() && school.families.every((name) => families.byName.has(name) && same(families.byName.get(name)!))));
 
     looking = looking.filter((policy) => {
       if (policy.reads && unchanged(policy.reads)) {

@@ -5,14 +5,13 @@
 // only school files changed (saved, added, deleted or renamed) the other schools are kept as they were
 // loaded, and the project is put together again as loadProject gives it (see assembleProject).
 
-import { assembleProject, loadOne, type Project, type SchoolLoad, SCHOOLS_DIR, startProject } from './loadProject.ts';
+import { assembleProject, loadOne, type Project, type SchoolLoad, SCHOOLS_DIR, slugOfSchoolFile, startProject } from './loadProject.ts';
 import type { World } from './World.ts';
-
-const SCHOOL_FILE = new RegExp(`^${SCHOOLS_DIR}/[^/.][^/]*\\.ya?ml$`, 'i');
 
 /** A school file, as listSchoolFiles reads one: schools/<name>.yaml or .yml, not hidden (an editor's swap file). */
 export function isSchoolFile(file: string): boolean {
-  return SCHOOL_FILE.test(file);
+  const name = file.slice(SCHOOLS_DIR.length + 1);
+  return file.startsWith(`${SCHOOLS_DIR}/`) && !name.includes('/') && slugOfSchoolFile(name) !== undefined;
 }
 
 export class LiveProject {

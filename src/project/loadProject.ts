@@ -66,16 +66,29 @@ export function isSlug(value: string): boolean {
   return SLUG.test(value);
 }
 
-/** School files in schools/, with problems in their names. */
-export function listSchoolFiles(world: World): { value: { slug: string; file: string }[]; diagnostics: Diagnostic[] } {
+/** A file of schools/ that is a school's (schools/<slug>.yaml or .yml), and the slug it gives. */
+const SCHOOL_FILE_NAME = /^(.*)\.ya?ml$/i;
+
+/** The slug a name in schools/ gives, or undefined if it is not a school file (another file, or a hidden one such as an editor's swap file). */
+export function slugOfSchoolFile(name: string): string | undefined {
+  return name.startsWith('.') ? undefined : SCHOOL_FILE_NAME.exec(name)?.[1];
+}
+
+/**
+ * School files in schools/, with problems in their names; and, for each slug, the names that give it, in
+ * order: what one school's load depends on in the list (its file is the first; a second is an error).
+ * Recorded as a read of its own (see schoolFileRead), so a school added or removed is not a change to the others.
+ */
+export function listSchoolFiles(world: World): { value: { slug: string; file: string }[]; diagnostics: Diagnostic[]; names: Map<string, string> } {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map<string, string>();
   const files: { slug: string; file: string }[] = [];
+  const names = new Map<string, string>();
   for (const name of world.listDir(SCHOOLS_DIR)) {
-    const m = SCHOOL_FILE_NAME.exec(name);
-    if (!m || name.startsWith('.')) continue;
+    const slug = slugOfSchoolFile(name);
+    if (slug === undefined) continue;
+    names.set(slug, names.has(slug) ? `${names.get(slug)}/${name}` : name);
     const file = `${SCHOOLS_DIR}/${name}`;
-    const slug = m[1]!;
     if (!isSlug(slug)) {
       diagnostics.push({ code: 'INVALID_SLUG', severity: 'error', message: `"${slug}" cannot be a school's web address: the file name must be lower-case letters, digits and hyphens`, file, hint: `rename the file to ${SCHOOLS_DIR}/${slugify(slug) || 'school-name'}.yaml` });
       continue;
@@ -92,7 +105,7 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
     bySlug.set(slug, file);
     files.push({ slug, file });
   }
-  return { value: files, diagnostics };
+  return { value: files, diagnostics, names };
 }
 
 /** The problems listSchoolFiles finds in a file's name. */
@@ -100,14 +113,14 @@ const FILE_NAME_CODES = new Set(['INVALID_SLUG', 'RESERVED_SLUG', 'DUPLICATE_SLU
 
 /** Whether a problem is with the name of a school file that does not give `slug`: one school loaded on its own does not depend on the others' names. */
 export function isAnotherSchoolsFileName(d: Diagnostic, slug: string): boolean {
-  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && SCHOOL_FILE_NAME.exec(d.file.slice(SCHOOLS_DIR.length + 1))?.[1] !== slug;
+  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && slugOfSchoolFile(d.file.slice(SCHOOLS_DIR.length + 1)) !== slug;
 }
 
 /** The project before its schools: every school file listed, every template family loaded and checked. */
 export interface ProjectStart {
   project: Project;
   schoolFiles: { slug: string; file: string }[];
-  /** For each slug, the names in schools/ that give it (see schoolFileNames). */
+  /** For each slug, the names in schools/ that give it (see listSchoolFiles). */
   schoolFileNames: Map<string, string>;
   /** A family by name, loaded once. */
   family(name: string): TemplateFamily | undefined;
@@ -117,7 +130,7 @@ export function startProject(world: World): ProjectStart {
   const listed = listSchoolFiles(world);
   const start = startFamilies(world);
   start.project.diagnostics.unshift(...listed.diagnostics);
-  return { ...start, schoolFiles: listed.value, schoolFileNames: schoolFileNames(world) };
+  return { ...start, schoolFiles: listed.value, schoolFileNames: listed.names };
 }
 
 /**
@@ -148,25 +161,7 @@ export function startFamilies(world: World): Pick<ProjectStart, 'project' | 'fam
   return { project, family };
 }
 
-/** A file of schools/ that is a school's (schools/<slug>.yaml or .yml, not hidden), and the slug it gives. */
-const SCHOOL_FILE_NAME = /^(.*)\.ya?ml$/i;
-
-/**
- * For each slug, the names in schools/ that give it, in order: what a school's load depends on in the list
- * of school files (its file is the first; a second is an error). Recorded as a read of its own (see
- * schoolFileRead), so a school added or removed is not a change to the others.
- */
-export function schoolFileNames(world: World): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const name of world.listDir(SCHOOLS_DIR)) {
-    const slug = SCHOOL_FILE_NAME.exec(name)?.[1];
-    if (slug === undefined || name.startsWith('.')) continue;
-    names.set(slug, names.has(slug) ? `${names.get(slug)}/${name}` : name);
-  }
-  return names;
-}
-
-/** The read of the names that give a slug (see schoolFileNames), as recordReads keeps reads. */
+/** The read of the names that give a slug (see listSchoolFiles), as recordReads keeps reads. */
 export function schoolFileRead(slug: string, names: ReadonlyMap<string, string>): [string, string] {
   return [`school file:${slug}`, names.get(slug) ?? ''];
 }

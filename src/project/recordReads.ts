@@ -6,7 +6,7 @@ import type { World } from './World.ts';
 /**
  * Each read as a key (`file:`, `dir:` or `isdir:`, then the path) and its answer: a file's git object id
  * ('' when it did not exist), a folder's names, "true" or "false". A school's load also records
- * `school file:<slug>`: which names of schools/ give its slug (see schoolFileNames in loadProject.ts).
+ * `school file:<slug>`: which names of schools/ give its slug (see listSchoolFiles in loadProject.ts).
  *
  * A load is a function of what its World answers (all file access and today's date come through it), so
  * a load whose every read would be answered the same by another world gives the same result there,
@@ -50,7 +50,7 @@ export function recordReads(world: World, reads: Reads = new Map()): { world: Wo
 }
 
 /**
- * Whether `world` gives every answer in `reads`, `schoolFileNames` being its schoolFileNames (a read of
+ * Whether `world` gives every answer in `reads`, `schoolFileNames` being its listSchoolFiles names (a read of
  * today's date is not recorded: the worlds compared share one day).
  */
 export function answersTheSame(reads: Reads, world: WorldWithObjectIds, schoolFileNames: ReadonlyMap<string, string>): boolean {

@@ -1,11 +1,11 @@
 // Live preview: the dev server reloads the project when a school file or template changes, reports problems, and reloads the browser.
 
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostics, summarise } from '../diagnostics/index.ts';
 import { isSchoolFile, LiveProject } from '../project/liveProject.ts';
 import { type Project, SCHOOLS_DIR } from '../project/loadProject.ts';
-import { createNodeWorld } from '../project/World.ts';
+import { createNodeWorld, toProjectPath } from '../project/World.ts';
 import { createSiteData } from './createSiteData.ts';
 import { normaliseBase, provideSiteData, type SiteData } from './siteData.ts';
 
@@ -53,7 +53,7 @@ export function policyPressDev(): Plugin {
       let timer: NodeJS.Timeout | undefined;
       const changed = new Set<string>();
       server.watcher.on('all', (_event, file) => {
-        const path = relative(root, file).split(sep).join('/');
+        const path = toProjectPath(root, file);
         // Other files in schools/ (an editor's swap file, notes) are not part of the project.
         if (!files.has(file) && !isSchoolFile(path) && !path.startsWith('templates/')) return;
         changed.add(path);
