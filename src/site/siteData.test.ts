@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../project/loadProject.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { createSiteData } from './createSiteData.ts';
-import { normaliseBase, pageArticle, provideSiteData, withBase } from './siteData.ts';
+import { renderPolicyArticle } from '../write/html/renderPolicy.ts';
+import { renderStandalone } from '../write/html/renderStandalone.ts';
+import { normaliseBase, pageArticle, provideSiteData, standalonePage, withBase } from './siteData.ts';
 
 function doc(slug: string, schoolName: string, nextReview: string, logo?: string): PolicyDocument {
   return {
@@ -63,6 +65,36 @@ describe('createSiteData', () => {
     } finally {
       provideSiteData(undefined);
     }
+  });
+});
+
+describe("a school's two pages", () => {
+  const withText: PolicyDocument = {
+    ...doc('d', 'Dale Primary', '2025-12'),
+    children: [{ type: 'section', id: 'scope', depth: 1, title: 'Scope', children: [{ type: 'paragraph', id: 'who', children: [{ type: 'text', value: 'All staff <and> governors.' }] }] }],
+  };
+  const fresh = () => createSiteData(project([withText]), { root: '/p', base: '/', today: '2025-01-15' }).schools[0]!;
+
+  it('share one rendering of the contents and body: the first page makes it, the second takes it', () => {
+    const school = fresh();
+    const standalone = standalonePage(school, 'p { margin: 0 }');
+    expect(standalone).toBe(renderStandalone(withText, { css: 'p { margin: 0 }' }));
+    expect(school.parts?.body).toContain('All staff &lt;and&gt; governors.');
+    // The second page uses what the first left rather than rendering the body again…
+    school.parts!.body = '<p>as the first page left it</p>';
+    const page = pageArticle(school, '/');
+    expect(page).toContain('<p>as the first page left it</p>');
+    expect(page).not.toContain('All staff');
+    // …and a build keeps nothing once both pages have it.
+    expect(school.parts).toBeUndefined();
+  });
+
+  it('render the same either way round as each page alone', () => {
+    const school = fresh();
+    const page = pageArticle(school, '/');
+    expect(page).toBe(renderPolicyArticle(withText, { status: school.status }));
+    expect(standalonePage(school, '')).toBe(renderStandalone(withText, { css: '' }));
+    expect(school.parts).toBeUndefined();
   });
 });
 

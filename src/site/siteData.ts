@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { PolicyDocument } from '../tree/types.ts';
-import { renderPolicyArticle, type SignedApproval } from '../write/html/renderPolicy.ts';
+import { type ArticleParts, articleParts, renderPolicyArticle, type SignedApproval } from '../write/html/renderPolicy.ts';
 import { renderStandalone } from '../write/html/renderStandalone.ts';
 import type { ReviewStatus } from '../tree/reviewStatus.ts';
 
@@ -23,6 +23,8 @@ export interface SiteSchool {
   changes?: { since: string; fragment: string };
   /** The rendered article, once pageArticle has made it. */
   article?: string;
+  /** The article's contents and body, made by the first of its two pages to render and taken by the second (see sharedParts). */
+  parts?: ArticleParts;
 }
 
 export interface SiteData {
@@ -107,6 +109,19 @@ export function pageArticle(school: SiteSchool, base = siteData().base): string 
   return school.article;
 }
 
+/**
+ * The article's contents and body for one of the school's two pages (index.html and policy.html), which
+ * show the same: the first to render makes them and leaves them on the school, the second takes them
+ * away, so a build renders each body once and holds it only between the two. (The live preview keeps
+ * them: its pages render again on each visit.)
+ */
+function sharedParts(school: SiteSchool): ArticleParts {
+  const parts = school.parts ?? articleParts(school.doc);
+  if (school.parts && !maybeSiteData()?.live) delete school.parts;
+  else school.parts = parts;
+  return parts;
+}
+
 function renderArticle(school: SiteSchool, base: string): string {
   return renderPolicyArticle(school.doc, {
     status: school.status,
@@ -114,7 +129,7 @@ function renderArticle(school: SiteSchool, base: string): string {
     ...(school.logo ? { logoSrc: withBase(base, `${school.slug}/${school.logo.fileName}`) } : {}),
     ...(school.approval ? { approval: signedApproval(school.slug, school.approval, base) } : {}),
     ...(school.changes ? { changes: { href: withBase(base, `${school.slug}/changes/`), since: school.changes.since } } : {}),
-  });
+  }, sharedParts(school));
 }
 
 function signedApproval(slug: string, { sentence, signed }: NonNullable<SiteSchool['approval']>, base: string): SignedApproval {
@@ -123,5 +138,5 @@ function signedApproval(slug: string, { sentence, signed }: NonNullable<SiteScho
 
 export function standalonePage(school: SiteSchool, css: string): string {
   const logoSrc = school.logo ? `data:${school.logo.mediaType};base64,${readFileSync(school.logo.source).toString('base64')}` : undefined;
-  return renderStandalone(school.doc, logoSrc ? { css, logoSrc } : { css });
+  return renderStandalone(school.doc, logoSrc ? { css, logoSrc } : { css }, sharedParts(school));
 }

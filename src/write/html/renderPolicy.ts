@@ -33,8 +33,26 @@ export interface SignedApproval {
 /** Class on the parts of the article that are about the policy rather than the policy itself (left out of search and of the text comparison). */
 export const ABOUT_CLASS = 'pp-about';
 
-export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOptions = {}): string {
+/**
+ * The parts of the article made from the document alone: its contents list and its body. The site's page
+ * and policy.html show the same parts around different mastheads and review details, so a build makes
+ * them once for both (see site/siteData.ts): they are most of the work of rendering an article.
+ */
+export interface ArticleParts {
+  contents: string;
+  body: string;
+}
+
+export function articleParts(doc: PolicyDocument): ArticleParts {
   const anchors = policyAnchors(doc);
+  return {
+    contents: renderContents(anchors.contents),
+    body: [...doc.children.map((s) => renderBlock(s, anchors)), doc.meta.attribution ? `<p class="pp-attribution">${esc(doc.meta.attribution)}</p>` : ''].filter(Boolean).join('\n'),
+  };
+}
+
+/** The article; `parts` are articleParts(doc), made here unless the caller has them already. */
+export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOptions = {}, parts: ArticleParts = articleParts(doc)): string {
   const accent = doc.meta.branding?.accentColour ?? DEFAULT_ACCENT;
   const logo = options.logoSrc ? `<div class="pp-masthead__logo"><img src="${esc(options.logoSrc)}" alt=""></div>` : '';
   const out: string[] = [
@@ -46,11 +64,10 @@ export function renderPolicyArticle(doc: PolicyDocument, options: PolicyHtmlOpti
     `<div class="${ABOUT_CLASS}" data-pagefind-ignore="all">`,
     renderDownload(options.pdf, options.approval?.signed),
     renderReview(doc, options.status, options.approval, options.changes),
-    renderContents(anchors.contents),
+    parts.contents,
     '</div>',
     '<div class="pp-body">',
-    ...doc.children.map((s) => renderBlock(s, anchors)),
-    doc.meta.attribution ? `<p class="pp-attribution">${esc(doc.meta.attribution)}</p>` : '',
+    parts.body,
     '</div>',
     '</article>',
   ];

@@ -2,7 +2,7 @@
 
 import type { PolicyDocument } from '../../tree/types.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
-import { renderPolicyArticle } from './renderPolicy.ts';
+import { type ArticleParts, articleParts, renderPolicyArticle } from './renderPolicy.ts';
 
 export interface StandaloneOptions {
   /** The stylesheet to inline (policy.css). */
@@ -11,9 +11,9 @@ export interface StandaloneOptions {
   logoSrc?: string;
 }
 
-export function renderStandalone(doc: PolicyDocument, { css, logoSrc }: StandaloneOptions): string {
+export function renderStandalone(doc: PolicyDocument, { css, logoSrc }: StandaloneOptions, parts: ArticleParts = articleParts(doc)): string {
   // No PDF link and no review status: the file lives on without the site and must not go stale.
-  const article = renderPolicyArticle(doc, logoSrc ? { logoSrc } : {});
+  const article = renderPolicyArticle(doc, logoSrc ? { logoSrc } : {}, parts);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
