@@ -5,13 +5,12 @@
 // only school files changed (saved, added, deleted or renamed) the other schools are kept as they were
 // loaded, and the project is put together again as loadProject gives it (see assembleProject).
 
-import { assembleProject, loadOne, type Project, type SchoolLoad, SCHOOLS_DIR, slugOfSchoolFile, startProject } from './loadProject.ts';
+import { assembleProject, loadOne, type Project, type SchoolLoad, slugOfSchoolPath, startProject } from './loadProject.ts';
 import type { World } from './World.ts';
 
 /** A school file, as listSchoolFiles reads one: schools/<name>.yaml or .yml, not hidden (an editor's swap file). */
 export function isSchoolFile(file: string): boolean {
-  const name = file.slice(SCHOOLS_DIR.length + 1);
-  return file.startsWith(`${SCHOOLS_DIR}/`) && !name.includes('/') && slugOfSchoolFile(name) !== undefined;
+  return slugOfSchoolPath(file) !== undefined;
 }
 
 export class LiveProject {

@@ -74,6 +74,12 @@ export function slugOfSchoolFile(name: string): string | undefined {
   return name.startsWith('.') ? undefined : SCHOOL_FILE_NAME.exec(name)?.[1];
 }
 
+/** The slug a path from the project's root gives when it is a school file (schools/<slug>.yaml), or undefined. */
+export function slugOfSchoolPath(path: string): string | undefined {
+  const name = path.startsWith(`${SCHOOLS_DIR}/`) ? path.slice(SCHOOLS_DIR.length + 1) : '/';
+  return name.includes('/') ? undefined : slugOfSchoolFile(name);
+}
+
 /**
  * School files in schools/, with problems in their names; and, for each slug, the names that give it, in
  * order: what one school's load depends on in the list (its file is the first; a second is an error).
@@ -113,7 +119,7 @@ const FILE_NAME_CODES = new Set(['INVALID_SLUG', 'RESERVED_SLUG', 'DUPLICATE_SLU
 
 /** Whether a problem is with the name of a school file that does not give `slug`: one school loaded on its own does not depend on the others' names. */
 export function isAnotherSchoolsFileName(d: Diagnostic, slug: string): boolean {
-  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && slugOfSchoolFile(d.file.slice(SCHOOLS_DIR.length + 1)) !== slug;
+  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && slugOfSchoolPath(d.file) !== slug;
 }
 
 /** The project before its schools: every school file listed, every template family loaded and checked. */

@@ -4,7 +4,7 @@
 //   npm run bench                         # 100 and 1,000 schools: a first build, then a rebuild with one school changed
 //   npm run bench -- --sizes 100,250,500,1000 --runs 2 --readme   # first builds the fastest of 2 runs of each
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { CACHE_DIR } from '../../src/build/buildCache.ts';
+import { git } from '../support/git.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
 import { sampleTreeMemory } from './treeMemory.ts';
@@ -66,10 +67,9 @@ async function timedBuild(root: string, label: string, build: Row['build']): Pro
 /** Puts the generated project in a new git repository, in one commit. */
 function commitProject(root: string): void {
   writeFileSync(join(root, '.gitignore'), 'dist/\n.cache/\n');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { cwd: root, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-qm', 'the generated schools');
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'the generated schools');
 }
 
 const rows: Row[] = [];
