@@ -1,7 +1,6 @@
 // The project as every output sees it: loaded, rendered, and with each school's changes since its last approval.
 
 import { addChangeSummaries, type ChangesSinceApproval } from '../diff/changeSummary.ts';
-import { loadProjectInParallel } from './loadInParallel.ts';
 import { loadProject, type Project, type ProjectOptions } from './loadProject.ts';
 import type { World } from './World.ts';
 
@@ -15,8 +14,7 @@ export interface Policies extends Project {
  * writes any of them loads through here; `check` needs only loadProject.
  */
 export async function loadPolicies(world: World, options: ProjectOptions = {}): Promise<Policies> {
-  // The whole project (a build) on two threads when it is large; one school (pdf, text, verify) on this one.
-  const project = options.only ? loadProject(world, options) : await loadProjectInParallel(world);
+  const project = loadProject(world, options);
   if (project.diagnostics.some((d) => d.severity === 'error')) return { ...project, changes: new Map() };
   const summaries = await addChangeSummaries(project, world);
   return { ...project, diagnostics: [...project.diagnostics, ...summaries.diagnostics], changes: summaries.value };

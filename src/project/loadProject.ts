@@ -50,6 +50,15 @@ export interface SchoolReads {
 export interface ProjectOptions {
   /** Only these slugs (all when absent). Templates are always checked. */
   only?: readonly string[];
+  /** Told of each school as soon as it is loaded (its document is then final), before the next is: the build starts its PDF (see build/buildProject.ts). */
+  onSchool?: (school: LoadedSchool) => void;
+}
+
+/** A school just loaded: its document and data, when it has them (a school with errors may have neither). */
+export interface LoadedSchool {
+  slug: string;
+  document?: PolicyDocument;
+  data?: unknown;
 }
 
 export function slugify(name: string): string {
@@ -180,6 +189,10 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     if (wanted && !wanted.has(slug)) continue;
     const { reads } = loadRecorded(world, start, slug, file, project);
     project.reads!.schools.set(slug, reads);
+    if (options.onSchool) {
+      const school = project.schools.at(-1);
+      options.onSchool({ slug, document: project.documents.get(slug), data: school?.slug === slug ? school.data : undefined });
+    }
   }
   if (wanted) {
     for (const slug of wanted) {
@@ -260,9 +273,8 @@ export function loadOne(world: World, start: ProjectStart, slug: string, file: s
 /**
  * The project loadProject gives, from its start and each of its schools loaded on its own (loadOne), in
  * the order of its school files: a family's problem once, where the first school that used it stands.
- * `withoutLocations` drops every school's locator, so schools loaded on two threads are alike.
  */
-export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => SchoolLoad | undefined, { withoutLocations = false } = {}): Project {
+export function assembleProject(start: ProjectStart, loadedSchool: (slug: string) => SchoolLoad | undefined): Project {
   const { project } = start;
   const seen = new Set(project.diagnostics.map((d) => JSON.stringify(d)));
   for (const { slug } of start.schoolFiles) {
@@ -276,7 +288,7 @@ export function assembleProject(start: ProjectStart, loadedSchool: (slug: string
     const { sink } = loaded;
     project.diagnostics.push(...sink.diagnostics);
     for (const [file, text] of sink.sources) project.sources.set(file, text);
-    project.schools.push(...(withoutLocations ? sink.schools.map((s: School) => ({ ...s, locator: { file: s.file, locations: new Map() } })) : sink.schools));
+    project.schools.push(...sink.schools);
     for (const [s, doc] of sink.documents) project.documents.set(s, doc);
     project.reads!.schools.set(slug, loaded.reads);
   }

@@ -2,10 +2,11 @@
 
 import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
-import { buildProject } from '../../build/buildProject.ts';
+import { Build } from '../../build/buildProject.ts';
 import { limitHeapGrowth } from '../../build/heapGrowth.ts';
 import { BuildStepFailed } from '../../build/BuildStepFailed.ts';
-import { loadPolicies } from '../../project/loadPolicies.ts';
+import { listSchoolFiles } from '../../project/loadProject.ts';
+import { loadPolicies, type Policies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 import { createProgress } from '../progress.ts';
@@ -57,16 +58,10 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
   allowPositionals: false,
   async run({ values }, io) {
     limitHeapGrowth();
-    const project = await loadPolicies(io.world);
-    printDiagnostics(project.diagnostics, project.sources, io);
-    if (hasErrors(project.diagnostics)) {
-      io.stderr(stopped());
-      return EXIT.FAILED;
-    }
     const progress = createProgress(io.stderr, io.isTTY);
     const report = (diagnostics: Diagnostic[]) => printDiagnostics(diagnostics, new Map(), io);
     // Ctrl-C (or a CI job cancelled): Astro cannot be stopped halfway and awaited, so the build removes
-    // its staging folder (see buildProject) and the process ends here, with dist/ as it was.
+    // its staging folder (see Build) and the process ends here, with dist/ as it was.
     const interrupted = new AbortController();
     const interrupt = (signal: NodeJS.Signals) => {
       interrupted.abort();
@@ -76,21 +71,41 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
-    let outDir: string;
     try {
-      outDir = await buildProject(project, { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal });
-    } catch (error) {
-      if (!(error instanceof BuildStepFailed)) throw error;
+      // Started before loading, so each school's PDF is drawn as soon as it is loaded (see Build).
+      const build = new Build(
+        { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal },
+        { schools: listSchoolFiles(io.world).value.length },
+      );
+      let project: Policies;
+      try {
+        project = await loadPolicies(io.world, { onSchool: build.schoolLoaded });
+      } catch (error) {
+        await build.abandon();
+        throw error;
+      }
+      printDiagnostics(project.diagnostics, project.sources, io);
+      if (hasErrors(project.diagnostics)) {
+        await build.abandon();
+        io.stderr(stopped());
+        return EXIT.FAILED;
+      }
+      let outDir: string;
+      try {
+        outDir = await build.publish(project);
+      } catch (error) {
+        if (!(error instanceof BuildStepFailed)) throw error;
+        progress.finish();
+        report(error.diagnostics);
+        io.stderr(stopped());
+        return EXIT.FAILED;
+      }
       progress.finish();
-      report(error.diagnostics);
-      io.stderr(stopped());
-      return EXIT.FAILED;
+      io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
+      return EXIT.OK;
     } finally {
       process.off('SIGINT', interrupt);
       process.off('SIGTERM', interrupt);
     }
-    progress.finish();
-    io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
-    return EXIT.OK;
   },
 };
