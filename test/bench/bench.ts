@@ -97,7 +97,7 @@ for (const size of sizes) {
 
 const phase = (r: Row, name: string) => (r.phases[name] === undefined ? '–' : seconds(r.phases[name]));
 const table = [
-  '| schools | build | wall time | per school | peak memory, all processes | largest process | load, check, render | texts | PDFs and site pages (side by side) | search index | publish |',
+  '| schools | build | wall time | per school | peak memory, all processes | largest process | load, check, render (first PDFs meanwhile) | texts | rest of the PDFs and site pages (side by side) | search index | publish |',
   '|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>

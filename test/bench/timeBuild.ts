@@ -18,7 +18,7 @@ const { listSchoolFiles } = await import('../../src/project/loadProject.ts');
 
 export interface BuildTiming {
   schools: number;
-  /** Milliseconds: loading, validating and rendering every school into its tree. */
+  /** Milliseconds: loading, validating and rendering every school into its tree (the PDFs of the schools loaded are drawn meanwhile). */
   load: number;
   /** Milliseconds per phase of the build: texts; PDFs and pages (made side by side); search index; finish (publishing dist/). */
   phases: Record<string, number>;
