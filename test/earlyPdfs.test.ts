@@ -77,6 +77,23 @@ describe('PdfWorkers', () => {
       expect(Buffer.compare(readFileSync(join(root, 'one', file)), readFileSync(join(staging, file))), file).toBe(0);
     }
   });
+
+  it('fails a PDF added after one failed, rather than leaving it waiting on a worker that stopped', async () => {
+    const root = tempProject(schools(2));
+    const project = loadProject(createNodeWorld(root, env));
+    const staging = join(root, 'staging');
+    // A folder where school-0's PDF should go: writing that file fails on the worker.
+    mkdirSync(join(staging, 'school-0', 'policy.pdf'), { recursive: true });
+    const data = new Map(project.schools.map((s) => [s.slug, s.data]));
+    const task = (slug: string) => pdfTask(staging, slug, project.documents.get(slug)!, data.get(slug), env);
+    const workers = new PdfWorkers(1, undefined);
+    workers.add(task('school-0'));
+    await expect(workers.files.get('school-0')).rejects.toThrow(/PDF of school-0: .*EISDIR/);
+    // Loading goes on after the failure: the next school's PDF fails with it at once.
+    workers.add(task('school-1'));
+    await expect(workers.files.get('school-1')).rejects.toThrow(/PDF of school-0: .*EISDIR/);
+    await workers.stop();
+  });
 });
 
 describe('Build, started before its project is loaded', () => {

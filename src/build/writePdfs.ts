@@ -52,7 +52,7 @@ export function pdfTask(staging: string, slug: string, doc: PolicyDocument, data
  * pending files, so the site (on this thread) renders meanwhile and a page awaits only its own PDF.
  * The PDFs not yet started are made in the order the site renders its pages. A PDF whose job and code
  * are those of one the last build made is copied from the cache instead (see pdfCache.ts), on the
- * worker too. When the build started the workers before loading (see Build.ts), they have been
+ * worker too. When the build started the workers before loading (see Build in buildProject.ts), they have been
  * drawing each school's PDF since it was loaded; this step then only orders the rest.
  */
 export const writePdfs: BuildStep = async (project, staging, { root, progress, env, cache: useCache = true, pdfWorkers }, pending) => {
@@ -141,6 +141,7 @@ export class PdfWorkers {
   #workers: WorkerState[] = [];
   #closed = false;
   #stopping = false;
+  #failure?: Error;
   #done = 0;
   #written?: (done: number) => void;
 
@@ -155,10 +156,11 @@ export class PdfWorkers {
   add(task: PdfTask): void {
     if (this.files.has(task.slug)) return;
     if (this.#closed) throw new Error(`PDF of ${task.slug} added after the last`);
-    const written = new Promise<void>((resolve, reject) => void this.#settle.set(task.slug, { resolve, reject }));
+    const written = this.#failure ? Promise.reject(this.#failure) : new Promise<void>((resolve, reject) => void this.#settle.set(task.slug, { resolve, reject }));
     // Awaited by the build (or dropped with it, when loading found errors): handled here so a failure never crashes the process first.
     written.catch(() => {});
     this.files.set(task.slug, written);
+    if (this.#failure) return;
     this.#queue.push(task);
     this.#send();
   }
@@ -225,7 +227,9 @@ export class PdfWorkers {
     }
   }
 
+  /** Every PDF not yet written fails, and so does any added later (a worker may have stopped while the schools were still loading). */
   #fail(error: Error): void {
+    this.#failure ??= error;
     this.#queue.length = 0;
     for (const { reject } of this.#settle.values()) reject(error);
     this.#settle.clear();
