@@ -256,8 +256,11 @@ describe('build', () => {
     const log = await build(false);
     expect(log).not.toContain('\r');
     expect(log).toMatch(/^built 2\/2 texts, 2\/2 PDFs, 2\/2 pages, 1\/1 search index\n✓ 2 schools → /);
+    expect(log).not.toContain('loading');
     const tty = await build(true);
     expect(tty).toContain('\r\u001b[2K');
+    // The loading line, then cleared before anything else is written.
+    expect(tty).toMatch(/^\r\u001b\[2Kloading schools 1\/2\r\u001b\[2Kloading schools 2\/2\r\u001b\[2K\r\u001b\[2Ktexts 1\/2/);
     expect(tty).toMatch(/pages 1\/2/);
     expect(tty).toMatch(/pages 2\/2/);
     expect(tty).toMatch(/search index 0\/1/);

@@ -9,7 +9,7 @@ import { listSchoolFiles } from '../../project/loadProject.ts';
 import { loadPolicies, type Policies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
-import { createProgress } from '../progress.ts';
+import { createLoadingProgress, createProgress } from '../progress.ts';
 
 /** Every way a build ends without publishing says the same about dist/. */
 const stopped = (signal?: NodeJS.Signals) => `Build stopped${signal ? ` (${signal})` : ''}: dist/ was not changed.\n`;
@@ -73,16 +73,25 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     process.once('SIGTERM', interrupt);
     try {
       // Started before loading, so each school's PDF is drawn as soon as it is loaded (see Build).
+      const schools = listSchoolFiles(io.world).value.length;
       const build = new Build(
         { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal },
-        { schools: listSchoolFiles(io.world).value.length },
+        { schools },
       );
+      const loading = createLoadingProgress(io.stderr, io.isTTY, schools);
       let project: Policies;
       try {
-        project = await loadPolicies(io.world, { onSchool: build.schoolLoaded });
+        project = await loadPolicies(io.world, {
+          onSchool: (school) => {
+            build.schoolLoaded(school);
+            loading.tick();
+          },
+        });
       } catch (error) {
         await build.abandon();
         throw error;
+      } finally {
+        loading.clear();
       }
       printDiagnostics(project.diagnostics, project.sources, io);
       if (hasErrors(project.diagnostics)) {
