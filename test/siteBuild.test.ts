@@ -266,6 +266,18 @@ describe('build', () => {
     expect(tty).toMatch(/search index 0\/1/);
   });
 
+  it('makes the folders --out needs, and says plainly when it cannot', async () => {
+    const root = tempProject({ 'schools/test.yaml': school(), 'a-file': 'not a folder' });
+    const made = await run(root, ['build', '--out', 'public/policies/site']);
+    expect(made.code).toBe(0);
+    expect(existsSync(join(root, 'public/policies/site/test/index.html'))).toBe(true);
+    const blocked = await run(root, ['build', '--out', 'a-file/site']);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain(`CANNOT_WRITE cannot make the site's staging folder beside ${join(root, 'a-file/site')}: a file, not a folder, is on that path`);
+    expect(blocked.stderr).toContain('Build stopped: dist/ was not changed.');
+    expect(readFileSync(join(root, 'a-file'), 'utf8')).toBe('not a folder');
+  });
+
   it('serves the site under a base path when asked', async () => {
     const root = tempProject({ 'schools/test.yaml': school() });
     const result = await run(root, ['build', '--base', 'trust/policies']);

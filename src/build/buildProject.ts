@@ -1,7 +1,7 @@
 // The main job: validate everything, then write every output into a staging folder and publish it as dist/.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { LoadedSchool, Project } from '../project/loadProject.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
@@ -115,6 +115,8 @@ export class Build {
     this.options = options;
     // Absolute: Astro resolves a relative output folder against its own root, not the working folder.
     this.outDir = resolve(options.outDir ?? join(options.root, 'dist'));
+    // --out build/site in a project without build/ yet: the staging folder goes beside it.
+    mkdirSync(dirname(this.outDir), { recursive: true });
     removeStoppedBuilds(this.outDir);
     this.staging = stagingFolder(this.outDir);
     // Stopped from outside (the build command's Ctrl-C): the staging folder goes at once, as far as it can

@@ -39,7 +39,7 @@ and for each school file schools/<slug>.yaml:
                            has changed since), as the page says
 
 Options:
-  --out DIR   write to DIR instead of dist/
+  --out DIR   write to DIR instead of dist/ (its folders are made if missing)
   --base PATH the URL path the site will be served under, e.g. /policies/
               (default /, or the POLICY_PRESS_BASE environment variable)
   --no-cache  draw every PDF and index every page again; by default a PDF
@@ -74,10 +74,18 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     try {
       // Started before loading, so each school's PDF is drawn as soon as it is loaded (see Build).
       const schools = listSchoolFiles(io.world).value.length;
-      const build = new Build(
-        { root: io.world.root, outDir: values.out === undefined ? undefined : resolve(io.cwd, values.out as string), base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal },
-        { schools },
-      );
+      const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out as string);
+      let build: Build;
+      try {
+        build = new Build({ root: io.world.root, outDir, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal }, { schools });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file, not a folder, is on that path' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
+        const where = outDir ?? resolve(io.world.root, 'dist');
+        report([{ code: 'CANNOT_WRITE', severity: 'error', message: `cannot make the site's staging folder beside ${where}: ${reason}`, hint: 'build into a folder you may write to (--out DIR)' }]);
+        io.stderr(stopped());
+        return EXIT.FAILED;
+      }
       const loading = createLoadingProgress(io.stderr, io.isTTY, schools);
       let project: Policies;
       try {
@@ -99,9 +107,9 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
         io.stderr(stopped());
         return EXIT.FAILED;
       }
-      let outDir: string;
+      let published: string;
       try {
-        outDir = await build.publish(project);
+        published = await build.publish(project);
       } catch (error) {
         if (!(error instanceof BuildStepFailed)) throw error;
         progress.finish();
@@ -110,7 +118,7 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
         return EXIT.FAILED;
       }
       progress.finish();
-      io.stderr(`✓ ${project.documents.size} schools → ${outDir}\n`);
+      io.stderr(`✓ ${project.documents.size} schools → ${published}\n`);
       return EXIT.OK;
     } finally {
       process.off('SIGINT', interrupt);
