@@ -3,13 +3,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { LoadedSchool, Project } from '../project/loadProject.ts';
+import { type LoadedSchool, listSchoolFiles, type Project } from '../project/loadProject.ts';
+import { loadPolicies, type Policies } from '../project/loadPolicies.ts';
+import type { World } from '../project/World.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
 import { publishSignedCopies } from './publishSignedCopies.ts';
 import { removeStoppedBuilds, replaceDirectory, stagingFolder } from './replaceDirectory.ts';
 import { sealPdfs } from './sealPdfs.ts';
-import { PdfWorkers, pdfTask, pdfThreads, writePdfs } from './writePdfs.ts';
-import { PdfCache } from './pdfCache.ts';
+import { pdfCacheDir, PdfWorkers, pdfTask, pdfThreads, writePdfs } from './writePdfs.ts';
 import { writeSite } from './writeSite.ts';
 
 export interface Progress {
@@ -109,10 +110,12 @@ export class Build {
   #pdfWorkers?: PdfWorkers;
 
   readonly options: BuildOptions;
+  /** How many schools the project has (its school files), which decides how many PDF workers start. */
+  readonly schools: number;
 
-  /** `schools`: how many the project has (its school files), which decides how many PDF workers start. */
   constructor(options: BuildOptions, { schools = 0 } = {}) {
     this.options = options;
+    this.schools = schools;
     // Absolute: Astro resolves a relative output folder against its own root, not the working folder.
     this.outDir = resolve(options.outDir ?? join(options.root, 'dist'));
     // --out build/site in a project without build/ yet: the staging folder goes beside it.
@@ -128,8 +131,31 @@ export class Build {
     });
     const threads = pdfThreads(schools, options.env);
     if (threads > 0) {
-      this.#pdfWorkers = new PdfWorkers(threads, options.cache === false ? undefined : new PdfCache(options.root).dir);
+      this.#pdfWorkers = new PdfWorkers(threads, pdfCacheDir(options));
       this.#pending.onStop(() => this.#pdfWorkers!.stop());
+    }
+  }
+
+  /** A build of the project in `world` (`options.root` is its root), its PDF workers started for the schools it has. */
+  static of(world: World, options: BuildOptions): Build {
+    return new Build(options, { schools: listSchoolFiles(world).value.length });
+  }
+
+  /**
+   * Loads the project as every command that writes it does (loadPolicies), each school's PDF started as
+   * soon as the school is loaded; `onSchool` is told of each school too. If loading fails, so does the build.
+   */
+  async load(world: World, onSchool?: (school: LoadedSchool) => void): Promise<Policies> {
+    try {
+      return await loadPolicies(world, {
+        onSchool: (school) => {
+          this.schoolLoaded(school);
+          onSchool?.(school);
+        },
+      });
+    } catch (error) {
+      await this.abandon();
+      throw error;
     }
   }
 

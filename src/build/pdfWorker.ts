@@ -2,12 +2,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { PdfCache, writeJobPdf } from './pdfCache.ts';
-import type { PdfMessage, PdfWorkerData } from './writePdfs.ts';
+import type { PdfAnswer, PdfMessage, PdfWorkerData } from './writePdfs.ts';
 
 let cache: PdfCache | undefined;
 
 async function write({ job, file, cacheDir }: PdfMessage): Promise<void> {
-  let answer: { slug: string; key?: string; error?: string };
+  let answer: PdfAnswer;
   try {
     if (cacheDir && cache?.dir !== cacheDir) cache = new PdfCache(cacheDir, { isDir: true });
     answer = { slug: job.slug, key: await writeJobPdf(job, file, cacheDir ? cache : undefined) };

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/loadProject.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { bySchoolName } from '../site/createSiteData.ts';
-import type { BuildStep } from './buildProject.ts';
+import type { BuildOptions, BuildStep } from './buildProject.ts';
 import { PDF_CACHE_DIR, PdfCache, writeJobPdf } from './pdfCache.ts';
 import { jobOf, type PdfJob, pdfOf } from './pdfJob.ts';
 
@@ -55,19 +55,20 @@ export function pdfTask(staging: string, slug: string, doc: PolicyDocument, data
  * worker too. When the build started the workers before loading (see Build in buildProject.ts), they have been
  * drawing each school's PDF since it was loaded; this step then only orders the rest.
  */
-export const writePdfs: BuildStep = async (project, staging, { root, progress, env, cache: useCache = true, pdfWorkers }, pending) => {
+export const writePdfs: BuildStep = async (project, staging, options, pending) => {
+  const { progress, env, pdfWorkers } = options;
   const data = new Map(project.schools.map((s) => [s.slug, s.data]));
   const tasks: PdfTask[] = [...project.documents]
     .map(([slug, doc]) => ({ slug, doc }))
     .sort(bySchoolName)
     .map(({ slug, doc }) => pdfTask(staging, slug, doc, data.get(slug), env));
-  const cacheDir = useCache ? new PdfCache(root).dir : undefined;
+  const cacheDir = pdfCacheDir(options);
+  const cache = cacheDir === undefined ? undefined : new PdfCache(cacheDir, { isDir: true });
   const threads = pdfThreads(tasks.length, env);
   const workers = pdfWorkers ?? (threads > 0 ? new PdfWorkers(threads, cacheDir) : undefined);
   // Workers the build started, the build stops (see Build).
   if (workers && !pdfWorkers) pending.onStop(() => workers.stop());
   if (!workers) {
-    const cache = cacheDir === undefined ? undefined : new PdfCache(cacheDir, { isDir: true });
     const keys = new Set<string>();
     for (const [i, { job, file }] of tasks.entries()) {
       const key = await writeJobPdf(job(), file, cache);
@@ -85,8 +86,20 @@ export const writePdfs: BuildStep = async (project, staging, { root, progress, e
   );
   for (const task of tasks) pending.add(`${task.slug}/policy.pdf`, workers.files.get(task.slug)!);
   // Once every PDF is written, the cache keeps only this build's.
-  if (cacheDir) pending.add(PDF_CACHE_DIR, Promise.all(workers.files.values()).then(() => new PdfCache(cacheDir, { isDir: true }).prune(workers.keys)));
+  if (cache) pending.add(PDF_CACHE_DIR, Promise.all(workers.files.values()).then(() => cache.prune(workers.keys)));
 };
+
+/** The folder of the PDF cache a build with these options uses, if it uses one (see pdfCache.ts). */
+export function pdfCacheDir({ root, cache = true }: Pick<BuildOptions, 'root' | 'cache'>): string | undefined {
+  return cache ? new PdfCache(root).dir : undefined;
+}
+
+/** What a worker answers for each task: the PDF's cache key, if any, or what went wrong. */
+export interface PdfAnswer {
+  slug: string;
+  key?: string;
+  error?: string;
+}
 
 /** What a worker is started with: a counter of the tasks it has finished, which it adds to as it finishes each (see PdfWorkers.#send). */
 export interface PdfWorkerData {
@@ -190,7 +203,7 @@ export class PdfWorkers {
     const finished = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(new URL('./pdfWorker.ts', import.meta.url), { resourceLimits: WORKER_HEAP, workerData: { finished } satisfies PdfWorkerData });
     const state: WorkerState = { worker, finished, sent: 0, answered: 0 };
-    worker.on('message', (m: { slug: string; key?: string; error?: string }) => {
+    worker.on('message', (m: PdfAnswer) => {
       if (m.error !== undefined) {
         void worker.terminate();
         return this.#fail(new Error(`PDF of ${m.slug}: ${m.error}`));

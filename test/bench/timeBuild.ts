@@ -12,9 +12,7 @@ prepareProcess();
 const { Build } = await import('../../src/build/buildProject.ts');
 const { limitHeapGrowth } = await import('../../src/build/heapGrowth.ts');
 const { hasErrors } = await import('../../src/diagnostics/index.ts');
-const { loadPolicies } = await import('../../src/project/loadPolicies.ts');
 const { createNodeWorld } = await import('../../src/project/World.ts');
-const { listSchoolFiles } = await import('../../src/project/loadProject.ts');
 
 export interface BuildTiming {
   schools: number;
@@ -47,9 +45,9 @@ const progress: Progress = {
 limitHeapGrowth();
 const start = performance.now();
 const world = createNodeWorld(root);
-const build = new Build({ root, progress, env: process.env }, { schools: listSchoolFiles(world).value.length });
+const build = Build.of(world, { root, progress, env: process.env });
 // As `policy-press build` loads it (with each school's changes since its last signed copy).
-const project = await loadPolicies(world, { onSchool: build.schoolLoaded });
+const project = await build.load(world);
 const loaded = performance.now();
 if (hasErrors(project.diagnostics)) {
   await build.abandon();

@@ -5,8 +5,7 @@ import { type Diagnostic, hasErrors } from '../../diagnostics/index.ts';
 import { Build } from '../../build/buildProject.ts';
 import { limitHeapGrowth } from '../../build/heapGrowth.ts';
 import { BuildStepFailed } from '../../build/BuildStepFailed.ts';
-import { listSchoolFiles } from '../../project/loadProject.ts';
-import { loadPolicies, type Policies } from '../../project/loadPolicies.ts';
+import type { Policies } from '../../project/loadPolicies.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 import { createLoadingProgress, createProgress } from '../progress.ts';
@@ -73,31 +72,24 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     process.once('SIGTERM', interrupt);
     try {
       // Started before loading, so each school's PDF is drawn as soon as it is loaded (see Build).
-      const schools = listSchoolFiles(io.world).value.length;
       const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out as string);
       let build: Build;
       try {
-        build = new Build({ root: io.world.root, outDir, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal }, { schools });
+        build = Build.of(io.world, { root: io.world.root, outDir, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file, not a folder, is on that path' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
+        // Only the file system's refusals (making the staging folder beside the output) are the user's to mend.
+        const code = (error as NodeJS.ErrnoException).syscall === undefined ? undefined : (error as NodeJS.ErrnoException).code;
+        if (code === undefined) throw error;
+        const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file, not a folder, is on that path' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
         const where = outDir ?? resolve(io.world.root, 'dist');
         report([{ code: 'CANNOT_WRITE', severity: 'error', message: `cannot make the site's staging folder beside ${where}: ${reason}`, hint: 'build into a folder you may write to (--out DIR)' }]);
         io.stderr(stopped());
         return EXIT.FAILED;
       }
-      const loading = createLoadingProgress(io.stderr, io.isTTY, schools);
+      const loading = createLoadingProgress(io.stderr, io.isTTY, build.schools);
       let project: Policies;
       try {
-        project = await loadPolicies(io.world, {
-          onSchool: (school) => {
-            build.schoolLoaded(school);
-            loading.tick();
-          },
-        });
-      } catch (error) {
-        await build.abandon();
-        throw error;
+        project = await build.load(io.world, loading.tick);
       } finally {
         loading.clear();
       }
