@@ -55,6 +55,8 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
     return { value: undefined, diagnostics, sources };
   }
 
+  // Closures below keep only the file's positions, not the file: its data is merged into `data` here.
+  const ownLocations = own.locations;
   let data: unknown = withoutEmptyValues(own.data);
   // Values the school takes from its defaults file, by their paths: their locations are the defaults file's.
   const inherited: DataPath[] = [];
@@ -62,7 +64,7 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
   const defaultsRef = own.data.defaults;
   if (typeof defaultsRef === 'string') {
     const defaultsFile = posix.normalize(posix.join(dirname(file), defaultsRef));
-    const defaults = readYaml(world, defaultsFile, diagnostics, sources, () => own.locations.get(pathKey(['defaults'])), file);
+    const defaults = readYaml(world, defaultsFile, diagnostics, sources, () => ownLocations.get(pathKey(['defaults'])), file);
     if (defaults) {
       if (defaults.data !== null && defaults.data !== undefined && !isPlainObject(defaults.data)) {
         diagnostics.push({
@@ -91,13 +93,17 @@ export function loadSchoolFile(world: World, file: string, slug: string): { valu
       }
     }
   }
-  const from = inheritedFrom;
-  const locations = lazyMap(() => {
-    const merged = new Map(own.locations);
-    for (const path of inherited) copyLocations(from!.locations, merged, path);
-    return merged;
-  });
-  const fileOf = (path: DataPath) => (from && inherited.some((p) => p.every((step, i) => path[i] === step)) ? from.file : file);
+  const fromLocations = inheritedFrom?.locations;
+  const fromFile = inheritedFrom?.file;
+  const locations = lazyMap(
+    () => {
+      const merged = new Map(ownLocations);
+      for (const path of inherited) copyLocations(fromLocations!, merged, path);
+      return merged;
+    },
+    fromLocations ? [ownLocations, fromLocations] : [ownLocations],
+  );
+  const fileOf = (path: DataPath) => (fromFile !== undefined && inherited.some((p) => p.every((step, i) => path[i] === step)) ? fromFile : file);
   return { value: { slug, file, data, locations, fileOf, sources }, diagnostics, sources };
 }
 

@@ -1,7 +1,8 @@
 // The whole project: every school file loaded, validated and rendered against its template family.
 
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { loadSchoolFile } from '../load/loadSchoolFile.ts';
+import { type LoadedSchool as LoadedSchoolFile, loadSchoolFile } from '../load/loadSchoolFile.ts';
+import { releaseLazyMap } from '../load/parseYamlFile.ts';
 import { checkFamilyFields } from '../render/checkFamilyFields.ts';
 import { listFamilies, loadFamily, type TemplateFamily } from '../render/loadFamily.ts';
 import { renderSchool } from '../render/renderSchool.ts';
@@ -213,12 +214,21 @@ export function loadSchool(world: World, slug: string, file: string, family: (na
   into.diagnostics.push(...loaded.diagnostics);
   for (const [f, text] of loaded.sources) into.sources.set(f, text);
   if (!loaded.value) return;
+  try {
+    checkAndRender(world, slug, loaded.value, family, into);
+  } finally {
+    // Its problems are placed: the positions found to place them are let go (found again if asked).
+    releaseLazyMap(loaded.value.locations);
+  }
+}
+
+function checkAndRender(world: World, slug: string, loaded: LoadedSchoolFile, family: (name: string) => TemplateFamily | undefined, into: SchoolSink): void {
   // What the school's family requires, and what it sets that the family never prints; on the loaded data, so it is reported with every other problem.
-  const declared = (loaded.value.data as { template?: unknown }).template;
+  const declared = (loaded.data as { template?: unknown }).template;
   const ownFamily = declared === undefined ? family(DEFAULT_FAMILY) : typeof declared === 'string' ? family(declared.trim()) : undefined;
-  const familyFields = ownFamily ? checkFamilyFields(loaded.value, ownFamily) : [];
+  const familyFields = ownFamily ? checkFamilyFields(loaded, ownFamily) : [];
   into.diagnostics.push(...familyFields);
-  const validated = validateSchool(loaded.value);
+  const validated = validateSchool(loaded);
   into.diagnostics.push(...validated.diagnostics);
   const school = validated.value;
   if (!school) return;

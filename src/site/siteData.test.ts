@@ -4,7 +4,7 @@ import type { PolicyDocument } from '../tree/types.ts';
 import { createSiteData } from './createSiteData.ts';
 import { renderPolicyArticle } from '../write/html/renderPolicy.ts';
 import { renderStandalone } from '../write/html/renderStandalone.ts';
-import { normaliseBase, pageArticle, provideSiteData, standalonePage, withBase } from './siteData.ts';
+import { normaliseBase, pageArticle, pageRendered, provideSiteData, standalonePage, standaloneRoutes, withBase } from './siteData.ts';
 
 function doc(slug: string, schoolName: string, nextReview: string, logo?: string): PolicyDocument {
   return {
@@ -95,6 +95,44 @@ describe("a school's two pages", () => {
     expect(page).toBe(renderPolicyArticle(withText, { status: school.status }));
     expect(standalonePage(school, '')).toBe(renderStandalone(withText, { css: '' }));
     expect(school.parts).toBeUndefined();
+  });
+});
+
+describe('policy.html in a build', () => {
+  const withText: PolicyDocument = {
+    ...doc('e', 'Elm Primary', '2025-12'),
+    children: [{ type: 'section', id: 'scope', depth: 1, title: 'Scope', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Everyone.' }] }] }],
+  };
+
+  it("is written as the school's page renders, from the body the page rendered, and not rendered again by its route", () => {
+    const site = createSiteData(project([withText]), { root: '/p', base: '/', today: '2025-01-15' });
+    const written = new Map<string, string>();
+    const pages: string[] = [];
+    provideSiteData({ ...site, writeStandalone: (slug, html) => written.set(slug, html), onPage: (slug) => pages.push(slug) });
+    try {
+      expect(standaloneRoutes()).toEqual([]);
+      const school = site.schools[0]!;
+      pageArticle(school, '/');
+      expect(school.parts).toBeDefined();
+      pageRendered(school, 'p { margin: 0 }');
+      expect(written.get('e')).toBe(renderStandalone(withText, { css: 'p { margin: 0 }' }));
+      expect(pages).toEqual(['e']);
+      // Nothing of the body is held once both are made.
+      expect(school.parts).toBeUndefined();
+    } finally {
+      provideSiteData(undefined);
+    }
+  });
+
+  it('is a route of its own for the live preview, which writes nothing', () => {
+    const site = createSiteData(project([withText, doc('f', 'Fir Primary', '2025-12')]), { root: '/p', base: '/', today: '2025-01-15' });
+    provideSiteData({ ...site, live: true });
+    try {
+      expect(standaloneRoutes()).toEqual([{ params: { slug: 'e' } }, { params: { slug: 'f' } }]);
+      expect(() => pageRendered(site.schools[0]!, '')).not.toThrow();
+    } finally {
+      provideSiteData(undefined);
+    }
   });
 });
 

@@ -42,6 +42,11 @@ export interface SiteData {
   sources: ReadonlyMap<string, string>;
   /** Folders under the site holding the search index, in bundles (see build/searchIndex.ts): the first has Pagefind's script. */
   searchBundles?: string[];
+  /**
+   * Given by a build: each school's policy.html is written as its page renders, from the same rendering
+   * of the body, instead of by a route of its own (see standaloneRoutes).
+   */
+  writeStandalone?: (slug: string, html: string) => void;
   /** Told each time a policy page is rendered, for build progress. */
   onPage?: (slug: string) => void;
   /** Given each HTML page the build renders, by its file under dist/ (e.g. "oak/index.html"), for the search index. */
@@ -134,6 +139,24 @@ function renderArticle(school: SiteSchool, base: string): string {
 
 function signedApproval(slug: string, { sentence, signed }: NonNullable<SiteSchool['approval']>, base: string): SignedApproval {
   return signed ? { sentence, signed: { href: withBase(base, `${slug}/${signed.fileName}`), bytes: signed.bytes, sha256: signed.sha256 } } : { sentence };
+}
+
+/**
+ * The schools whose policy.html the route renders: none in a build, which writes each as the school's
+ * page renders (writeStandalone). Astro renders one route's pages after another's, and policy.html,
+ * which waits for nothing, rendered every school's before the pages, which wait for their PDFs: so
+ * every school's rendered body was held until its page was rendered (80 MB at 1,000 schools).
+ */
+export function standaloneRoutes(): { params: { slug: string } }[] {
+  const data = siteData();
+  return data.writeStandalone ? [] : data.schools.map(({ slug }) => ({ params: { slug } }));
+}
+
+/** A school's page is rendered: a build writes its policy.html now, while the rendered body is at hand (see standaloneRoutes). */
+export function pageRendered(school: SiteSchool, css: string): void {
+  const data = siteData();
+  data.writeStandalone?.(school.slug, standalonePage(school, css));
+  data.onPage?.(school.slug);
 }
 
 export function standalonePage(school: SiteSchool, css: string): string {

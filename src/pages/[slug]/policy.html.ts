@@ -2,11 +2,10 @@
 /// <reference types="vite/client" />
 import type { APIRoute } from 'astro';
 import css from '../../write/html/policy.css?raw';
-import { siteData, siteSchool, standalonePage } from '../../site/siteData.ts';
+import { siteSchool, standalonePage, standaloneRoutes } from '../../site/siteData.ts';
 
-export function getStaticPaths() {
-  return siteData().schools.map(({ slug }) => ({ params: { slug } }));
-}
+// A build writes these as each school's page renders (see standaloneRoutes); the live preview serves them here.
+export const getStaticPaths = standaloneRoutes;
 
 export const GET: APIRoute = ({ params }) =>
   new Response(standalonePage(siteSchool(params.slug), css), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
