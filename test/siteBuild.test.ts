@@ -142,14 +142,13 @@ describe('build', () => {
 
   it('splits the search index into as few bundles as hold the pages, as even as can be', () => {
     expect(searchBundles(1)).toEqual([{ folder: 'pagefind', start: 0, end: 1 }]);
-    expect(searchBundles(250)).toHaveLength(1);
+    expect(searchBundles(125)).toHaveLength(1);
+    expect(searchBundles(126).map((b) => b.end - b.start)).toEqual([63, 63]);
     // 1,000 schools and the search page.
     expect(searchBundles(1001).map((b) => [b.folder, b.end - b.start])).toEqual([
-      ['pagefind', 201],
-      ['pagefind/part-2', 201],
-      ['pagefind/part-3', 201],
-      ['pagefind/part-4', 201],
-      ['pagefind/part-5', 197],
+      ['pagefind', 112],
+      ...[2, 3, 4, 5, 6, 7, 8].map((n) => [`pagefind/part-${n}`, 112]),
+      ['pagefind/part-9', 105],
     ]);
     // Every page in exactly one bundle, in order, for any size.
     for (const [pages, per] of [[10, 1], [10, 3], [7, 2], [13, 5]] as const) {

@@ -19,11 +19,12 @@ export interface SearchIndex {
  * writing one index of 1,000 pages took its process to 775 MB, on one core, after the last page. So
  * a large site's search is split into bundles of consecutive pages, each written, and let go, as soon
  * as its pages are in (while Astro renders the next); the search page merges them (Pagefind's
- * mergeIndex, which ranks the results of every bundle together, by score). Measured at 1,000 schools,
- * Pagefind's process then peaks near 330 MB with bundles of 300 pages, 230 MB with 150; each bundle
- * is a few more small files for a search to fetch.
+ * mergeIndex, which ranks the results of every bundle together, by score). Measured side by side at
+ * 1,000 schools, Pagefind's process peaked at 175-205 MB with bundles of 125 pages against 235-275 MB
+ * with 250, in the same time, and the last bundle, written after the last page, took half as long;
+ * a search fetches a few more small files (one word list per bundle it looks in).
  */
-export const SEARCH_BUNDLE_PAGES = 250;
+export const SEARCH_BUNDLE_PAGES = 125;
 
 /** A bundle of the search index: a folder under the site, and its pages' places in the feeding order. */
 export interface SearchBundle {

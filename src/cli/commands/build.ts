@@ -50,7 +50,7 @@ Options:
 
 Set SOURCE_DATE_EPOCH for byte-identical rebuilds. Set POLICY_PRESS_SEAL_P12
 (and POLICY_PRESS_SEAL_PASSPHRASE) to certify every PDF with an issuer's seal.
-The search index is made in bundles of at most 250 pages (dist/pagefind/,
+The search index is made in bundles of at most 125 pages (dist/pagefind/,
 dist/pagefind/part-2/, …) that the search page searches as one; set
 POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
   options: { out: { type: 'string' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } },
