@@ -8,6 +8,8 @@ import { Build, buildProject } from '../src/build/buildProject.ts';
 import { PARALLEL_FROM, PdfWorkers, pdfTask, pdfThreads, writePdfs } from '../src/build/writePdfs.ts';
 import { type LoadedSchool, loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
+import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
+import { git } from './support/git.ts';
 import { run, school, schools, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 
 const env = { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH };
@@ -115,6 +117,28 @@ describe('Build, started before its project is loaded', () => {
     for (let i = 0; i < PARALLEL_FROM; i++) {
       const file = `school-${i}/policy.pdf`;
       expect(Buffer.compare(readFileSync(join(root, 'early', file)), readFileSync(join(root, 'late', file))), file).toBe(0);
+    }
+  });
+
+  it("draws each school's PDF with its summary of changes since its last commit, when its PDF is started before the others load", async () => {
+    const root = tempProject(schools(PARALLEL_FROM));
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'the schools');
+    // The first school to load (whose PDF is drawn while the others load) and the last are changed since.
+    for (const i of [0, PARALLEL_FROM - 1]) {
+      const file = join(root, `schools/school-${i}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('lockout_minutes: 10', 'lockout_minutes: 5'));
+    }
+    const result = await run(root, ['build'], env);
+    expect(result.code, result.stderr).toBe(0);
+    for (let i = 0; i < PARALLEL_FROM; i++) {
+      const slug = `school-${i}`;
+      const text = readFileSync(join(root, 'dist', slug, 'policy.txt'), 'utf8');
+      expect(text.includes('Summary of changes since'), slug).toBe(i === 0 || i === PARALLEL_FROM - 1);
+      // The PDF says what the page and the text say: the text it carries is the text of the build.
+      const source = await readEmbeddedSource(readFileSync(join(root, 'dist', slug, 'policy.pdf')));
+      expect(source!.text, slug).toBe(text);
     }
   });
 

@@ -1,7 +1,5 @@
 // "Summary of changes since <date>": what governors are asked to approve, compared with the copy they signed last.
 
-import type { Diagnostic } from '../diagnostics/index.ts';
-import type { Project } from '../project/loadProject.ts';
 import type { World } from '../project/World.ts';
 import { formatDate } from '../render/format.ts';
 import type { PolicyDocument, Section } from '../tree/types.ts';
@@ -9,7 +7,7 @@ import { toPlainText } from '../write/text/toPlainText.ts';
 import { diffVersions } from './diffSchool.ts';
 import { readEmbeddedSource } from './embeddedSource.ts';
 import { commitDate, isGitRepository } from './gitWorld.ts';
-import { lastChanges } from './lastChanges.ts';
+import { type CurrentPolicy, HistoryWalk } from './lastChanges.ts';
 import type { PolicyDiff } from './formatDiff.ts';
 import type { PolicyVersion } from './revisions.ts';
 
@@ -35,6 +33,11 @@ export interface ApprovedBase {
  * signed, rebuilding it still summarises the changes against the approval
  * before — and the rebuilt PDF stays byte for byte the signed one.
  */
+/** Whether approved/<slug>/ holds any dated copy (see approvedBase). */
+function hasApprovedCopies(world: World, slug: string): boolean {
+  return world.listDir(`${APPROVED_DIR}/${slug}`).some((n) => DATED_PDF.test(n));
+}
+
 export async function approvedBase(world: World, doc: PolicyDocument): Promise<ApprovedBase | undefined> {
   const dir = `${APPROVED_DIR}/${doc.slug}`;
   const copies = world.listDir(dir).filter((n) => DATED_PDF.test(n));
@@ -71,43 +74,47 @@ export interface ChangesSinceApproval {
   diff: PolicyDiff;
 }
 
+/** A school just loaded, as change summaries need it: its document (to which a summary is added), data and reads. */
+export interface SchoolToSummarise {
+  slug: string;
+  doc: PolicyDocument;
+  data: unknown;
+  reads?: CurrentPolicy['reads'];
+}
+
 /**
- * Adds the summary section to every school whose policy changed since its
- * last signed copy (before the document history, so just before the PDF's
- * sign-off page), and returns the diffs for the site's changes pages. With no
+ * Adds the summary section to a school whose policy changed since its last
+ * signed copy (before the document history, so just before the PDF's
+ * sign-off page), and returns the diff for the site's changes page. With no
  * signed copy, the base is the same as `policy-press diff`'s default: the last
  * commit whose rendering of the school differs from now. A school that did
  * not exist then is new, not changed, and gets no summary.
+ *
+ * Asked school by school as each is loaded, so that its document is final
+ * (and its PDF can be drawn) while the others load; the project's history is
+ * walked once for them all (HistoryWalk). A school whose signed copies must be
+ * read is answered later (a promise); the others at once.
  */
-export async function addChangeSummaries(project: Project, world: World): Promise<{ value: Map<string, ChangesSinceApproval>; diagnostics: Diagnostic[] }> {
-  const bases = new Map<string, ApprovedBase>();
-  for (const school of project.schools) {
-    const doc = project.documents.get(school.slug);
-    const base = doc && (await approvedBase(world, doc));
-    if (base) bases.set(school.slug, base);
-  }
-  // Asked once: it starts a git process.
-  if (isGitRepository(world.root)) {
-    const unsigned = project.schools.filter((s) => project.documents.has(s.slug) && !bases.has(s.slug));
-    const reads = project.reads;
-    const current = unsigned.map(({ slug }) => {
-      const school = reads?.schools.get(slug);
-      return { slug, text: toPlainText(project.documents.get(slug)!), reads: reads && school ? { families: reads.families, school } : undefined };
-    });
-    for (const [slug, { commit, version }] of lastChanges(world, current)) {
-      if (version?.doc) bases.set(slug, { date: commitDate(world.root, commit), file: commit, version });
-    }
-  }
-  const changes = new Map<string, ChangesSinceApproval>();
-  for (const school of project.schools) {
-    const doc = project.documents.get(school.slug);
-    const base = bases.get(school.slug);
-    if (!doc || !base) continue;
-    const diff = diffVersions(base.version, { label: 'this version', doc, data: school.data });
-    if (diff.summary.length === 0) continue;
-    changes.set(school.slug, { since: base.date, diff });
-    const at = doc.children.findIndex((s) => s.id === 'document-history');
-    doc.children.splice(at < 0 ? doc.children.length : at, 0, changeSummarySection(diff, base.date));
-  }
-  return { value: changes, diagnostics: [] };
+export function changeSummaries(world: World): (school: SchoolToSummarise) => ChangesSinceApproval | undefined | Promise<ChangesSinceApproval | undefined> {
+  let walk: HistoryWalk | null | undefined;
+  const fromHistory = (school: SchoolToSummarise): ApprovedBase | undefined => {
+    // Asked once: it starts a git process.
+    walk ??= isGitRepository(world.root) ? new HistoryWalk(world) : null;
+    const change = walk?.lastChange({ slug: school.slug, text: toPlainText(school.doc), reads: school.reads });
+    return change?.version?.doc ? { date: commitDate(world.root, change.commit), file: change.commit, version: change.version } : undefined;
+  };
+  return (school) => {
+    const approved = hasApprovedCopies(world, school.slug) ? approvedBase(world, school.doc) : undefined;
+    if (approved) return approved.then((base) => addSummary(school, base ?? fromHistory(school)));
+    return addSummary(school, fromHistory(school));
+  };
+}
+
+function addSummary({ doc, data }: SchoolToSummarise, base: ApprovedBase | undefined): ChangesSinceApproval | undefined {
+  if (!base) return undefined;
+  const diff = diffVersions(base.version, { label: 'this version', doc, data });
+  if (diff.summary.length === 0) return undefined;
+  const at = doc.children.findIndex((s) => s.id === 'document-history');
+  doc.children.splice(at < 0 ? doc.children.length : at, 0, changeSummarySection(diff, base.date));
+  return { since: base.date, diff };
 }

@@ -38,13 +38,83 @@ export interface LastChange {
  * templates. A school that no commit renders otherwise is not in the result.
  */
 export function lastChanges(world: World, policies: readonly CurrentPolicy[]): Map<string, LastChange> {
+  const walk = new HistoryWalk(world);
   const found = new Map<string, LastChange>();
-  let looking = policies.map((policy) => ({ ...policy }));
-  for (const commit of commitsTouching(world.root, ['.'])) {
-    if (looking.length === 0) break;
-    const at = createGitWorld(world.root, commit, world.today);
+  for (const policy of policies) {
+    const change = walk.lastChange(policy);
+    if (change) found.set(policy.slug, change);
+  }
+  return found;
+}
+
+/** What a commit answers, asked once for all the schools (see HistoryWalk). */
+interface CommitState {
+  commit: string;
+  at: World;
+  names: Map<string, string>;
+  /** The families as they were, loaded only when a school is loaded or one of them changed. */
+  startAt(): ProjectStart;
+  /** Whether this commit loads the school whose reads these are as the reads' world did (see HistoryWalk.lastChange). */
+  unchanged(reads: { families: FamilyReads; school: SchoolReads }): boolean;
+  /** The families' reads at this commit, once started. */
+  started(): FamilyReads | undefined;
+}
+
+/**
+ * The project's history, walked school by school: a build asks for each school's last change as soon as
+ * the school is loaded (so its PDF, with the summary of changes, can be drawn while the others load).
+ * Each commit's files, names and families are read once for every school that reaches that commit, and
+ * a school whose reads git answers the same at a commit is known to render the same there, without
+ * being loaded.
+ */
+export class HistoryWalk {
+  readonly #world: World;
+  #commits?: string[];
+  readonly #states: CommitState[] = [];
+
+  constructor(world: World) {
+    this.#world = world;
+  }
+
+  /** The newest commit whose rendering of the school differs from its text now, if any (see lastChanges). */
+  lastChange(policy: CurrentPolicy): LastChange | undefined {
+    let reads = policy.reads;
+    this.#commits ??= commitsTouching(this.#world.root, ['.']);
+    for (let i = 0; i < this.#commits.length; i++) {
+      const state = this.#state(i);
+      if (reads && state.unchanged(reads)) {
+        // The families as they were here serve as well for older commits, and are compared once for all the schools.
+        const families = state.started();
+        if (families) reads = { ...reads, families };
+        continue;
+      }
+      const label = shortRevision(this.#world.root, state.commit);
+      const fileNames = state.names.get(policy.slug);
+      let version: PolicyVersion | undefined = { label };
+      let schoolReads: SchoolReads | undefined;
+      // Two files giving its slug is an error, as a problem in any family is.
+      if (fileNames !== undefined && (fileNames.includes('/') || hasErrors(state.startAt().project.diagnostics))) version = undefined;
+      else if (fileNames !== undefined) {
+        const loaded = loadOne(state.at, state.startAt(), policy.slug, `${SCHOOLS_DIR}/${fileNames}`);
+        schoolReads = loaded.reads;
+        const { sink } = loaded;
+        version = hasErrors(loaded.familyDiagnostics) || hasErrors(sink.diagnostics) ? undefined : { label, doc: sink.documents.get(policy.slug), data: sink.schools[0]?.data };
+      }
+      const text = version?.doc ? toPlainText(version.doc) : '';
+      if (text !== policy.text || !schoolReads) return { commit: state.commit, version };
+      // The same text: so is the text at any older commit that answers these reads the same.
+      reads = { families: state.startAt().project.reads!.families, school: schoolReads };
+    }
+    return undefined;
+  }
+
+  /** The i-th commit's state, made when a school first reaches it. */
+  #state(i: number): CommitState {
+    let state = this.#states[i];
+    if (state) return state;
+    const commit = this.#commits![i]!;
+    const at = createGitWorld(this.#world.root, commit, this.#world.today);
     const { names } = listSchoolFiles(at);
-    // The families as they were, loaded only when a school is loaded or one of them changed.
     let start: ProjectStart | undefined;
     const startAt = () => (start ??= { ...startFamilies(at), schoolFiles: [], schoolFileNames: names });
     const familyProblem = () => hasErrors(startAt().project.diagnostics);
@@ -54,36 +124,10 @@ export function lastChanges(world: World, policies: readonly CurrentPolicy[]): M
     // no family has a problem (as none had when its reads were recorded: it loaded).
     const unchanged = ({ families, school }: { families: FamilyReads; school: SchoolReads }) =>
       same(school.own) && (sameFamilies(families) || (!familyProblem() && school.families.every((name) => families.byName.has(name) && same(families.byName.get(name)!))));
-
-    looking = looking.filter((policy) => {
-      if (policy.reads && unchanged(policy.reads)) {
-        // The families as they were here serve as well for older commits, and are compared once for all the schools.
-        if (start) policy.reads = { ...policy.reads, families: start.project.reads!.families };
-        return true;
-      }
-      const label = shortRevision(world.root, commit);
-      const fileNames = names.get(policy.slug);
-      let version: PolicyVersion | undefined = { label };
-      let reads: SchoolReads | undefined;
-      // Two files giving its slug is an error, as a problem in any family is.
-      if (fileNames !== undefined && (fileNames.includes('/') || familyProblem())) version = undefined;
-      else if (fileNames !== undefined) {
-        const loaded = loadOne(at, startAt(), policy.slug, `${SCHOOLS_DIR}/${fileNames}`);
-        reads = loaded.reads;
-        const { sink } = loaded;
-        version = hasErrors(loaded.familyDiagnostics) || hasErrors(sink.diagnostics) ? undefined : { label, doc: sink.documents.get(policy.slug), data: sink.schools[0]?.data };
-      }
-      const text = version?.doc ? toPlainText(version.doc) : '';
-      if (text !== policy.text || !reads) {
-        found.set(policy.slug, { commit, version });
-        return false;
-      }
-      // The same text: so is the text at any older commit that answers these reads the same.
-      policy.reads = { families: startAt().project.reads!.families, school: reads };
-      return true;
-    });
+    state = { commit, at, names, startAt, unchanged, started: () => start?.project.reads!.families };
+    this.#states[i] = state;
+    return state;
   }
-  return found;
 }
 
 /** `answer`, asked once for each argument. */

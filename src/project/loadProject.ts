@@ -55,11 +55,12 @@ export interface ProjectOptions {
   onSchool?: (school: LoadedSchool) => void;
 }
 
-/** A school just loaded: its document and data, when it has them (a school with errors may have neither). */
+/** A school just loaded: its document and data, when it has them (a school with errors may have neither), and what its load read. */
 export interface LoadedSchool {
   slug: string;
   document?: PolicyDocument;
   data?: unknown;
+  reads?: { families: FamilyReads; school: SchoolReads };
 }
 
 export function slugify(name: string): string {
@@ -192,7 +193,7 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     project.reads!.schools.set(slug, reads);
     if (options.onSchool) {
       const school = project.schools.at(-1);
-      options.onSchool({ slug, document: project.documents.get(slug), data: school?.slug === slug ? school.data : undefined });
+      options.onSchool({ slug, document: project.documents.get(slug), data: school?.slug === slug ? school.data : undefined, reads: { families: project.reads!.families, school: reads } });
     }
   }
   if (wanted) {
