@@ -1,8 +1,7 @@
 // The project as every output sees it: loaded, rendered, and with each school's changes since its last approval.
 
 import { type ChangesSinceApproval, changeSummaries } from '../diff/changeSummary.ts';
-import { loadProject, type ProjectOptions } from './loadProject.ts';
-import type { Project } from './loadProject.ts';
+import { loadProject, type Project, type ProjectOptions } from './loadProject.ts';
 import type { World } from './World.ts';
 
 export interface Policies extends Project {

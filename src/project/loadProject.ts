@@ -51,7 +51,11 @@ export interface SchoolReads {
 export interface ProjectOptions {
   /** Only these slugs (all when absent). Templates are always checked. */
   only?: readonly string[];
-  /** Told of each school as soon as it is loaded (its document is then final), before the next is: the build starts its PDF (see build/buildProject.ts). */
+  /**
+   * Told of each school as soon as it is loaded, before the next is: its document is then final as
+   * loadProject leaves it (loadPolicies adds its summary of changes before telling), and the build starts
+   * its PDF (see build/buildProject.ts).
+   */
   onSchool?: (school: LoadedSchool) => void;
 }
 
