@@ -15,7 +15,7 @@ import { CACHE_DIR } from '../../src/build/buildCache.ts';
 import { git } from '../support/git.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
-import { sampleTreeMemory } from './treeMemory.ts';
+import { sampleTree } from './treeMemory.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const START = '<!-- bench:start -->';
@@ -37,6 +37,8 @@ interface Row extends BuildTiming {
   peakTotalMiB: number;
   /** Peak resident memory of the largest process in the build (node, or Pagefind), MiB. */
   peakLargestMiB: number;
+  /** CPU time (user and system) of the build's processes together, ms: the build is CPU-bound on two cores. */
+  cpu: number;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -49,19 +51,19 @@ async function timedBuild(root: string, label: string, build: Row['build']): Pro
   process.stderr.write(`${label} …\n`);
   const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
   const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const memory = sampleTreeMemory(child.pid!);
+  const sampled = sampleTree(child.pid!);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const peakTotalKiB = memory.stop();
+  const { peakKiB: peakTotalKiB, cpuMs } = sampled.stop();
   if (status !== 0) {
     process.stderr.write(stderr);
     process.exit(1);
   }
   const [wall, peakKiB] = stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
-  return { ...(JSON.parse(stdout) as BuildTiming), build, wall: wall * 1000, peakTotalMiB: Math.round(peakTotalKiB / 1024), peakLargestMiB: Math.round(peakKiB / 1024) };
+  return { ...(JSON.parse(stdout) as BuildTiming), build, wall: wall * 1000, cpu: cpuMs, peakTotalMiB: Math.round(peakTotalKiB / 1024), peakLargestMiB: Math.round(peakKiB / 1024) };
 }
 
 /** Puts the generated project in a new git repository, in one commit. */
@@ -97,11 +99,11 @@ for (const size of sizes) {
 
 const phase = (r: Row, name: string) => (r.phases[name] === undefined ? '–' : seconds(r.phases[name]));
 const table = [
-  '| schools | build | wall time | per school | peak memory, all processes | largest process | load, check, render (first PDFs meanwhile) | texts | rest of the PDFs and site pages (side by side) | search index | publish |',
-  '|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| schools | build | wall time | per school | CPU, all processes | peak memory, all processes | largest process | load, check, render (first PDFs meanwhile) | texts | rest of the PDFs and site pages (side by side) | search index | publish |',
+  '|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.schools.toLocaleString('en-GB')} | ${r.build} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${r.peakTotalMiB} MiB | ${r.peakLargestMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs and pages')} | ${phase(r, 'search index')} | ${phase(r, 'finish')} |`,
+      `| ${r.schools.toLocaleString('en-GB')} | ${r.build} | ${seconds(r.wall)} | ${Math.round(r.wall / r.schools)} ms | ${seconds(r.cpu)} | ${r.peakTotalMiB} MiB | ${r.peakLargestMiB} MiB | ${seconds(r.load)} | ${phase(r, 'texts')} | ${phase(r, 'PDFs and pages')} | ${phase(r, 'search index')} | ${phase(r, 'finish')} |`,
   ),
 ].join('\n');
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}${runs > 1 ? `, first builds the fastest of ${runs} runs` : ''}`;

@@ -1,5 +1,6 @@
-// The memory of a process and everything it started (Pagefind's service, say), sampled from /proc:
-// GNU time's %M is only the largest single process, and a build's processes are alive together.
+// The memory and CPU time of a process and everything it started (Pagefind's service, say), sampled from
+// /proc: GNU time's %M is only the largest single process, and a build's processes are alive together;
+// its %U and %S leave out Pagefind's, which the build stops rather than waits for.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -41,16 +42,42 @@ export function treePssKiB(pid: number): number {
   return total;
 }
 
-/** Samples `pid`'s tree every `ms` until stop() is called, which returns the largest total seen, in KiB. */
-export function sampleTreeMemory(pid: number, ms = 100): { stop(): number } {
+/** CPU time (user and system) each process of the tree has used so far, in clock ticks, by process id. */
+function treeCpuTicks(pid: number): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const p of processTree(pid)) {
+    try {
+      // After the command's name, which may hold spaces: the state is field 3, utime 14 and stime 15.
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(p, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // it has exited
+    }
+  }
+  return ticks;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Samples `pid`'s tree every `ms` until stop() is called, which returns the largest total memory seen,
+ * in KiB, and the CPU time all its processes used, in milliseconds (each process's as last sampled: a
+ * process that ends loses at most `ms` of it).
+ */
+export function sampleTree(pid: number, ms = 100): { stop(): { peakKiB: number; cpuMs: number } } {
   let peak = 0;
+  const cpu = new Map<number, number>();
   const timer = setInterval(() => {
     peak = Math.max(peak, treePssKiB(pid));
+    for (const [p, ticks] of treeCpuTicks(pid)) cpu.set(p, ticks);
   }, ms);
   return {
     stop() {
       clearInterval(timer);
-      return peak;
+      let ticks = 0;
+      for (const t of cpu.values()) ticks += t;
+      return { peakKiB: peak, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
     },
   };
 }
