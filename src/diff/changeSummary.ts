@@ -27,17 +27,17 @@ export interface ApprovedBase {
   version: PolicyVersion;
 }
 
+/** Whether approved/<slug>/ holds any dated copy (see approvedBase). */
+function hasApprovedCopies(world: World, slug: string): boolean {
+  return world.listDir(`${APPROVED_DIR}/${slug}`).some((n) => DATED_PDF.test(n));
+}
+
 /**
  * The newest signed copy whose wording differs from the current policy's.
  * Copies with the current wording are skipped, so once this version is
  * signed, rebuilding it still summarises the changes against the approval
  * before — and the rebuilt PDF stays byte for byte the signed one.
  */
-/** Whether approved/<slug>/ holds any dated copy (see approvedBase). */
-function hasApprovedCopies(world: World, slug: string): boolean {
-  return world.listDir(`${APPROVED_DIR}/${slug}`).some((n) => DATED_PDF.test(n));
-}
-
 export async function approvedBase(world: World, doc: PolicyDocument): Promise<ApprovedBase | undefined> {
   const dir = `${APPROVED_DIR}/${doc.slug}`;
   const copies = world.listDir(dir).filter((n) => DATED_PDF.test(n));
@@ -91,8 +91,8 @@ export interface SchoolToSummarise {
  * not exist then is new, not changed, and gets no summary.
  *
  * Asked school by school as each is loaded, so that its document is final
- * (and its PDF can be drawn) while the others load; the project's history is
- * walked once for them all (HistoryWalk). A school whose signed copies must be
+ * (and its PDF can be drawn) while the others load; each commit of the
+ * project's history is read once for them all (HistoryWalk). A school whose signed copies must be
  * read is answered later (a promise); the others at once.
  */
 export function changeSummaries(world: World): (school: SchoolToSummarise) => ChangesSinceApproval | undefined | Promise<ChangesSinceApproval | undefined> {
