@@ -120,13 +120,18 @@ describe('Build, started before its project is loaded', () => {
     }
   });
 
-  it("draws each school's PDF with its summary of changes since its last commit, when its PDF is started before the others load", async () => {
+  it("draws each school's PDF with its summary of changes (since its last commit, or its signed copy), when its PDF is started before the others load", async () => {
     const root = tempProject(schools(PARALLEL_FROM));
     git(root, 'init', '-q');
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'the schools');
-    // The first school to load (whose PDF is drawn while the others load) and the last are changed since.
-    for (const i of [0, PARALLEL_FROM - 1]) {
+    // A school whose governors signed its PDF as it was: its summary is against that copy (read later, asynchronously).
+    const signed = `school-1`;
+    mkdirSync(join(root, 'approved', signed), { recursive: true });
+    expect((await run(root, ['pdf', signed, '-o', join(root, 'approved', signed, '2024-10-01.pdf')], env)).code).toBe(0);
+    // The first school to load (whose PDF is drawn while the others load), the signed one and the last are changed since.
+    const changed = [0, 1, PARALLEL_FROM - 1];
+    for (const i of changed) {
       const file = join(root, `schools/school-${i}.yaml`);
       writeFileSync(file, readFileSync(file, 'utf8').replace('lockout_minutes: 10', 'lockout_minutes: 5'));
     }
@@ -135,11 +140,12 @@ describe('Build, started before its project is loaded', () => {
     for (let i = 0; i < PARALLEL_FROM; i++) {
       const slug = `school-${i}`;
       const text = readFileSync(join(root, 'dist', slug, 'policy.txt'), 'utf8');
-      expect(text.includes('Summary of changes since'), slug).toBe(i === 0 || i === PARALLEL_FROM - 1);
+      expect(text.includes('Summary of changes since'), slug).toBe(changed.includes(i));
       // The PDF says what the page and the text say: the text it carries is the text of the build.
       const source = await readEmbeddedSource(readFileSync(join(root, 'dist', slug, 'policy.pdf')));
       expect(source!.text, slug).toBe(text);
     }
+    expect(readFileSync(join(root, 'dist', signed, 'policy.txt'), 'utf8')).toContain('Summary of changes since 1 October 2024');
   });
 
   it('stops its PDFs and removes its staging folder when the project has an error, leaving the last dist/ as it was', async () => {
