@@ -118,7 +118,8 @@ function renderContents(contents: readonly ContentsEntry[]): string {
   if (!contents.length) return '';
   const list = (entries: readonly ContentsEntry[]): string =>
     `<ol class="pp-contents__list">${entries.map((e) => `<li><a href="#${esc(e.id)}">${esc(e.title)}</a>${e.children.length ? list(e.children) : ''}</li>`).join('')}</ol>`;
-  return `<nav class="pp-contents" aria-labelledby="policy-contents"><h2 class="pp-heading-m" id="policy-contents">Contents</h2>${list(contents)}</nav>`;
+  // Left out of the search index: each title is indexed where its section starts, and a result's excerpt should come from the policy, not its contents list.
+  return `<nav class="pp-contents" aria-labelledby="policy-contents" data-pagefind-ignore="all"><h2 class="pp-heading-m" id="policy-contents">Contents</h2>${list(contents)}</nav>`;
 }
 
 const idAttr = (id: string | undefined) => (id ? ` id="${esc(id)}"` : '');
