@@ -187,6 +187,12 @@ describe('build', () => {
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
   });
 
+  it("writes each school's policy.html with its page when the site is built on its own, with no earlier step to make the school's folder", async () => {
+    const root = tempProject({ 'schools/test.yaml': school() });
+    const out = await buildProject(loadProject(createNodeWorld(root)), { root, env: { SOURCE_DATE_EPOCH: TEST_TODAY_EPOCH } }, [writeSite]);
+    expect(readFileSync(join(out, 'test/policy.html'), 'utf8')).toContain('<title>E-Security Policy: Test Primary</title>');
+  });
+
   it('renders meanwhile, and a page waits for a PDF another thread is still writing', async () => {
     const root = tempProject({ 'schools/test.yaml': school() });
     const project = loadProject(createNodeWorld(root));

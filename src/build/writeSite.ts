@@ -1,6 +1,6 @@
 // The website build step: Astro renders every page into the staging folder, and Pagefind indexes the policies as they render.
 
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeWorld } from '../project/World.ts';
@@ -44,7 +44,11 @@ export const writeSite: BuildStep = async (project, staging, options, pending) =
         : { sentence: published.sentence };
     },
   });
-  site.writeStandalone = (slug, html) => writeFileSync(join(staging, slug, 'policy.html'), html);
+  site.writeStandalone = (slug, html) => {
+    // The texts step makes the school's folder in a full build; a build of the site alone has not.
+    mkdirSync(join(staging, slug), { recursive: true });
+    writeFileSync(join(staging, slug, 'policy.html'), html);
+  };
   site.onPage = () => options.progress?.tick('pages', ++done, total);
   // Shown from the start: Astro bundles the pages for a few seconds before it renders the first.
   options.progress?.tick('pages', 0, total);

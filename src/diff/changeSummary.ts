@@ -27,21 +27,20 @@ export interface ApprovedBase {
   version: PolicyVersion;
 }
 
-/** Whether approved/<slug>/ holds any dated copy (see approvedBase). */
-function hasApprovedCopies(world: World, slug: string): boolean {
-  return world.listDir(`${APPROVED_DIR}/${slug}`).some((n) => DATED_PDF.test(n));
+/** The signed copies in approved/<slug>/, by their dated names. */
+function datedCopies(world: World, slug: string): string[] {
+  return world.listDir(`${APPROVED_DIR}/${slug}`).filter((n) => DATED_PDF.test(n));
 }
 
 /**
- * The newest signed copy whose wording differs from the current policy's.
- * Copies with the current wording are skipped, so once this version is
- * signed, rebuilding it still summarises the changes against the approval
- * before — and the rebuilt PDF stays byte for byte the signed one.
+ * The newest signed copy (of `copies`, see datedCopies) whose wording differs
+ * from the current policy's. Copies with the current wording are skipped, so
+ * once this version is signed, rebuilding it still summarises the changes
+ * against the approval before — and the rebuilt PDF stays byte for byte the
+ * signed one.
  */
-export async function approvedBase(world: World, doc: PolicyDocument): Promise<ApprovedBase | undefined> {
+async function approvedBase(world: World, doc: PolicyDocument, copies: string[]): Promise<ApprovedBase | undefined> {
   const dir = `${APPROVED_DIR}/${doc.slug}`;
-  const copies = world.listDir(dir).filter((n) => DATED_PDF.test(n));
-  if (copies.length === 0) return undefined;
   const current = coreText(doc);
   for (const name of copies.sort().reverse()) {
     const file = `${dir}/${name}`;
@@ -104,9 +103,9 @@ export function changeSummaries(world: World): (school: SchoolToSummarise) => Ch
     return change?.version?.doc ? { date: commitDate(world.root, change.commit), file: change.commit, version: change.version } : undefined;
   };
   return (school) => {
-    const approved = hasApprovedCopies(world, school.slug) ? approvedBase(world, school.doc) : undefined;
-    if (approved) return approved.then((base) => addSummary(school, base ?? fromHistory(school)));
-    return addSummary(school, fromHistory(school));
+    const copies = datedCopies(world, school.slug);
+    if (copies.length === 0) return addSummary(school, fromHistory(school));
+    return approvedBase(world, school.doc, copies).then((base) => addSummary(school, base ?? fromHistory(school)));
   };
 }
 

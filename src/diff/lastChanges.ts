@@ -54,6 +54,8 @@ interface CommitState {
   names: Map<string, string>;
   /** The families as they were, loaded only when a school is loaded or one of them changed. */
   startAt(): ProjectStart;
+  /** Whether any family has a problem at this commit (every school's load then fails). */
+  familyProblem(): boolean;
   /** Whether this commit loads the school whose reads these are as the reads' world did (see HistoryWalk.lastChange). */
   unchanged(reads: { families: FamilyReads; school: SchoolReads }): boolean;
   /** The families' reads at this commit, once started. */
@@ -93,7 +95,7 @@ export class HistoryWalk {
       let version: PolicyVersion | undefined = { label };
       let schoolReads: SchoolReads | undefined;
       // Two files giving its slug is an error, as a problem in any family is.
-      if (fileNames !== undefined && (fileNames.includes('/') || hasErrors(state.startAt().project.diagnostics))) version = undefined;
+      if (fileNames !== undefined && (fileNames.includes('/') || state.familyProblem())) version = undefined;
       else if (fileNames !== undefined) {
         const loaded = loadOne(state.at, state.startAt(), policy.slug, `${SCHOOLS_DIR}/${fileNames}`);
         schoolReads = loaded.reads;
@@ -124,7 +126,7 @@ export class HistoryWalk {
     // no family has a problem (as none had when its reads were recorded: it loaded).
     const unchanged = ({ families, school }: { families: FamilyReads; school: SchoolReads }) =>
       same(school.own) && (sameFamilies(families) || (!familyProblem() && school.families.every((name) => families.byName.has(name) && same(families.byName.get(name)!))));
-    state = { commit, at, names, startAt, unchanged, started: () => start?.project.reads!.families };
+    state = { commit, at, names, startAt, familyProblem, unchanged, started: () => start?.project.reads!.families };
     this.#states[i] = state;
     return state;
   }

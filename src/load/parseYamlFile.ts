@@ -61,7 +61,7 @@ export function lazyMap<K, V>(build: () => ReadonlyMap<K, V>, madeFrom: readonly
 /**
  * Lets go of what a lazy map has made, if it is one. A school's positions are asked for while it is
  * loaded (to place its warnings), rarely after: at 1,000 schools, the positions of the 220 with a
- * warning held 50 MB for the rest of the build.
+ * warning (and the raw data their closures kept) held 28 MB of the heap for the rest of the build.
  */
 export function releaseLazyMap(map: ReadonlyMap<unknown, unknown>): void {
   (map as { [RELEASE]?: () => void })[RELEASE]?.();

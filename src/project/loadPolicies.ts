@@ -35,7 +35,5 @@ export async function loadPolicies(world: World, options: ProjectOptions = {}): 
   });
   await Promise.all(waiting);
   if (project.diagnostics.some((d) => d.severity === 'error')) return { ...project, changes: new Map() };
-  // In the order of the schools (one with signed copies to read is told of after the others).
-  const ordered = new Map(project.schools.flatMap((s) => (changes.has(s.slug) ? [[s.slug, changes.get(s.slug)!] as const] : [])));
-  return { ...project, changes: ordered };
+  return { ...project, changes };
 }

@@ -27,11 +27,11 @@ function processTree(pid: number): number[] {
 
 /**
  * Proportional set size (shared pages divided among the processes that map them, so the sum counts
- * each page once) of the whole tree, in KiB; 0 once the process has exited.
+ * each page once) of the processes together, in KiB; 0 once they have exited.
  */
-export function treePssKiB(pid: number): number {
+function pssKiB(processes: readonly number[]): number {
   let total = 0;
-  for (const p of processTree(pid)) {
+  for (const p of processes) {
     try {
       const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
       total += pss ? Number(pss[1]) : 0;
@@ -42,19 +42,18 @@ export function treePssKiB(pid: number): number {
   return total;
 }
 
-/** CPU time (user and system) each process of the tree has used so far, in clock ticks, by process id. */
-function treeCpuTicks(pid: number): Map<number, number> {
-  const ticks = new Map<number, number>();
-  for (const p of processTree(pid)) {
+/** Notes in `ticks` the CPU time (user and system) each process has used so far, in clock ticks, by process id. */
+function noteCpuTicks(processes: readonly number[], ticks: Map<number, number>): void {
+  for (const p of processes) {
     try {
-      // After the command's name, which may hold spaces: the state is field 3, utime 14 and stime 15.
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // After the command's name, which may hold spaces and brackets: the state is field 3, utime 14 and stime 15.
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       ticks.set(p, Number(fields[11]) + Number(fields[12]));
     } catch {
       // it has exited
     }
   }
-  return ticks;
 }
 
 /** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -69,8 +68,9 @@ export function sampleTree(pid: number, ms = 100): { stop(): { peakKiB: number; 
   let peak = 0;
   const cpu = new Map<number, number>();
   const timer = setInterval(() => {
-    peak = Math.max(peak, treePssKiB(pid));
-    for (const [p, ticks] of treeCpuTicks(pid)) cpu.set(p, ticks);
+    const processes = processTree(pid);
+    peak = Math.max(peak, pssKiB(processes));
+    noteCpuTicks(processes, cpu);
   }, ms);
   return {
     stop() {
