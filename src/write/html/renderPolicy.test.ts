@@ -96,8 +96,17 @@ describe('renderPolicyArticle', () => {
     const kv = renderPolicyArticle(
       doc([{ type: 'section', id: 's', depth: 1, title: 'S', children: [{ type: 'table', id: 'kv', caption: 'Details', columns: ['Detail', 'Value'], rowHeaders: true, groups: [{ rows: [{ cells: [[text('Name')], [text('Test')]] }] }] }] }]),
     );
-    expect(kv).toContain('<tr><th scope="row">Name</th>\n<td>Test</td></tr>');
-    expect(kv).not.toContain('<thead>');
+    // Roles, as its cells are stacked on narrow screens (policy.css), which some screen readers take as no longer a table.
+    expect(kv).toContain('<table class="pp-table pp-table--pairs" role="table" id="kv"><caption class="pp-table__caption">Details</caption>');
+    expect(kv).toContain('<tr role="row"><th scope="row" role="rowheader">Name</th>\n<td role="cell">Test</td></tr>');
+    expect(kv).not.toContain('<thead');
+  });
+
+  it("hides a caption that repeats its section's title, and only that one", () => {
+    const table = (caption: string) => ({ type: 'table' as const, id: caption.toLowerCase(), caption, columns: ['Detail', 'Value'], rowHeaders: true, groups: [] });
+    const html = renderPolicyArticle(doc([{ type: 'section', id: 's', depth: 1, title: 'Policy details', children: [table('Policy details'), table('Other')] }]));
+    expect(html).toContain('<caption class="pp-table__caption pp-table__caption--hidden">Policy details</caption>');
+    expect(html).toContain('<caption class="pp-table__caption">Other</caption>');
   });
 
   it('says when no approval is recorded, and points to the document history (tabulated once) when there are several', () => {

@@ -124,13 +124,14 @@ function renderContents(contents: readonly ContentsEntry[]): string {
 
 const idAttr = (id: string | undefined) => (id ? ` id="${esc(id)}"` : '');
 
-function renderBlock(node: Block, anchors: PolicyAnchors): string {
+/** `sectionTitle`: the title of the section the block is directly in, which a table's caption may repeat. */
+function renderBlock(node: Block, anchors: PolicyAnchors, sectionTitle?: string): string {
   switch (node.type) {
     case 'section': {
       const level = node.depth + 1;
       const size = ['l', 'm', 's'][node.depth - 1];
       const heading = `<h${level} class="pp-heading-${size}"${idAttr(anchors.idOf(node))}>${esc(node.title)}</h${level}>`;
-      return [heading, ...node.children.map((c) => renderBlock(c, anchors))].join('\n');
+      return [heading, ...node.children.map((c) => renderBlock(c, anchors, node.title))].join('\n');
     }
     case 'paragraph':
       return `<p${idAttr(anchors.idOf(node))}>${renderInlines(node.children)}</p>`;
@@ -139,7 +140,7 @@ function renderBlock(node: Block, anchors: PolicyAnchors): string {
       return `<${tag} class="pp-list pp-list--${node.ordered ? 'number' : 'bullet'}">${node.items.map((i) => renderItem(i, anchors)).join('')}</${tag}>`;
     }
     case 'table':
-      return renderTable(node, anchors.idOf(node));
+      return renderTable(node, anchors.idOf(node), node.caption === sectionTitle);
   }
 }
 
@@ -150,12 +151,20 @@ function renderItem(item: ListItem, anchors: PolicyAnchors): string {
   return `<li${idAttr(anchors.idOf(item))}>${body}</li>`;
 }
 
-function renderTable(table: Table, id: string | undefined): string {
+/**
+ * A table. `captionRepeatsHeading`: the caption is its section's title (the review details under
+ * "Policy details"); it stays, for screen readers, but is not shown a second time under the heading.
+ */
+function renderTable(table: Table, id: string | undefined, captionRepeatsHeading = false): string {
   const cols = table.columns.length;
-  // Narrow screens stack the cells of wide tables; data-label names each cell's column there,
-  // and explicit roles keep it a table for screen readers that drop the semantics of restyled tables.
+  // Narrow screens stack the cells of wide tables, and put each key above its value in a table of
+  // pairs (as a summary list does), where a key column of a third of a phone's width broke words.
+  // data-label names each cell's column in a stacked wide table, and explicit roles keep a restyled
+  // table a table for screen readers that drop the semantics of tables whose display is changed.
   const stack = cols > 2;
-  const role = (name: string) => (stack ? ` role="${name}"` : '');
+  const pairs = !stack && table.rowHeaders === true;
+  const restyled = stack || pairs;
+  const role = (name: string) => (restyled ? ` role="${name}"` : '');
   const label = (i: number) => (stack ? ` data-label="${esc(table.columns[i] ?? '')}"` : '');
   const head = table.rowHeaders ? '' : `<thead${role('rowgroup')}><tr${role('row')}>${table.columns.map((c) => `<th scope="col"${role('columnheader')}>${esc(c)}</th>`).join('\n')}</tr></thead>`;
   const bodies = table.groups.map((group) => {
@@ -168,8 +177,10 @@ function renderTable(table: Table, id: string | undefined): string {
     );
     return `<tbody${role('rowgroup')}>${title}\n${rows.join('\n')}</tbody>`;
   });
+  const kind = stack ? ' pp-table--stack' : pairs ? ' pp-table--pairs' : '';
+  const caption = `<caption class="pp-table__caption${captionRepeatsHeading ? ' pp-table__caption--hidden' : ''}">${esc(table.caption)}</caption>`;
   // Line breaks between cells keep their words apart for text extractors such as the search indexer.
-  return `<table class="pp-table${stack ? ' pp-table--stack' : ''}"${role('table')}${idAttr(id)}><caption class="pp-table__caption">${esc(table.caption)}</caption>\n${head}\n${bodies.join('\n')}</table>`;
+  return `<table class="pp-table${kind}"${role('table')}${idAttr(id)}>${caption}\n${head}\n${bodies.join('\n')}</table>`;
 }
 
 export function renderInlines(nodes: readonly Inline[]): string {
