@@ -186,7 +186,7 @@ describe.skipIf(!browserAvailable())('the website, in a real browser', { timeout
     for (const width of [1280, 320]) {
       const { page } = await open(`${slugs[0]}/`, width);
       const captions = await page.evaluate(() =>
-        [...document.querySelectorAll('.pp-body table')].map((t) => {
+        [...document.querySelectorAll<HTMLTableElement>('.pp-body table')].map((t) => {
           const heading = t.previousElementSibling?.matches('h2, h3, h4') ? t.previousElementSibling.textContent : undefined;
           const box = t.caption!.getBoundingClientRect();
           return { caption: t.caption!.textContent, repeats: heading === t.caption!.textContent, shown: box.width > 1 && box.height > 1 };
