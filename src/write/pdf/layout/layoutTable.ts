@@ -76,23 +76,28 @@ export function columnWidths(rows: readonly RowSpec[], columns: number, total: n
   return min.map((m) => (total * m) / sum(min));
 }
 
-function rowsOf(table: Table, nextLinkId: () => number): { head?: RowSpec; body: RowSpec[] } {
-  const cellOf = (inlines: Parameters<typeof spansOf>[0], role: 'TH' | 'TD', scope?: 'Row' | 'Column'): CellSpec => ({
+// A function of the module, not a closure made per table: V8 drops a closure's optimised code when the
+// worker collects its heap (see writeElement in tagging.ts), and this one is called for every cell.
+function cellOf(inlines: Parameters<typeof spansOf>[0], role: 'TH' | 'TD', nextLinkId: () => number, scope?: 'Row' | 'Column'): CellSpec {
+  return {
     spans: spansOf(inlines, role === 'TH' ? 'bold' : 'regular', nextLinkId),
     role,
     ...(scope ? { scope } : {}),
     colSpan: 1,
-  });
+  };
+}
+
+function rowsOf(table: Table, nextLinkId: () => number): { head?: RowSpec; body: RowSpec[] } {
   const head: RowSpec | undefined = table.rowHeaders
     ? undefined
-    : { cells: table.columns.map((c) => cellOf([{ type: 'text', value: c }], 'TH', 'Column')), fill: COLOR.tableHead };
+    : { cells: table.columns.map((c) => cellOf([{ type: 'text', value: c }], 'TH', nextLinkId, 'Column')), fill: COLOR.tableHead };
   const body: RowSpec[] = [];
   for (const group of table.groups) {
     if (group.title !== undefined) {
       body.push({ cells: [{ spans: [{ text: group.title, style: 'bold' }], role: 'TH', colSpan: table.columns.length }], fill: COLOR.tableGroup });
     }
     for (const row of group.rows) {
-      body.push({ cells: row.cells.map((cell, i) => (table.rowHeaders && i === 0 ? cellOf(cell, 'TH', 'Row') : cellOf(cell, 'TD'))) });
+      body.push({ cells: row.cells.map((cell, i) => (table.rowHeaders && i === 0 ? cellOf(cell, 'TH', nextLinkId, 'Row') : cellOf(cell, 'TD', nextLinkId))) });
     }
   }
   return { ...(head ? { head } : {}), body };
