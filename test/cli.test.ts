@@ -50,6 +50,27 @@ describe('policy-press CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('UNKNOWN_SCHOOL');
   });
+
+  it("makes one school's text, PDF and check whatever another school's file is named; its own name still counts", async () => {
+    const root = tempProject({ 'schools/test-primary.yaml': school(), 'schools/Oak Tree.yaml': school() });
+    const text = await run(root, ['text', 'test-primary']);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^E-Security Policy\nTest Primary\n/);
+    const pdf = await run(root, ['pdf', 'test-primary', '--out', 'test.pdf']);
+    expect(pdf.code).toBe(0);
+    expect(readFileSync(join(root, 'test.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await run(root, ['check', 'test-primary'])).code).toBe(0);
+    // The whole project is still checked for it,
+    const all = await run(root, ['check']);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('schools/Oak Tree.yaml error INVALID_SLUG');
+    // and a school's own file name is its problem.
+    const twice = tempProject({ 'schools/test-primary.yaml': school(), 'schools/test-primary.yml': school() });
+    const duplicate = await run(twice, ['text', 'test-primary']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('DUPLICATE_SLUG');
+  });
 });
 
 describe('policy-press new', () => {

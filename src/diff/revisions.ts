@@ -1,7 +1,7 @@
 // A school's policy at a point in time: a git revision, or the working tree.
 
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { isAnotherSchoolsFileName, loadProject } from '../project/loadProject.ts';
+import { loadProject } from '../project/loadProject.ts';
 import type { World } from '../project/World.ts';
 import type { PolicyDocument } from '../tree/types.ts';
 import { toPlainText } from '../write/text/toPlainText.ts';
@@ -20,8 +20,8 @@ export function versionFromWorld(world: World, slug: string, label: string): { v
   const project = loadProject(world, { only: [slug] });
   const missing = project.diagnostics.some((d) => d.code === 'UNKNOWN_SCHOOL');
   if (missing) return { value: { label }, diagnostics: [] };
-  // Another school's file wrongly named then is no reason this one cannot be shown.
-  const errors = project.diagnostics.filter((d) => d.severity === 'error' && !isAnotherSchoolsFileName(d, slug));
+  // (Another school's file wrongly named then is no reason this one cannot be shown: loadProject leaves that out.)
+  const errors = project.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     // Name the revision: the files may no longer look like that in the working tree.
     return { value: undefined, diagnostics: errors.map((d) => ({ ...d, message: `at ${label}: ${d.message}` })) };

@@ -132,9 +132,11 @@ export function listSchoolFiles(world: World): { value: { slug: string; file: st
 /** The problems listSchoolFiles finds in a file's name. */
 const FILE_NAME_CODES = new Set(['INVALID_SLUG', 'RESERVED_SLUG', 'DUPLICATE_SLUG']);
 
-/** Whether a problem is with the name of a school file that does not give `slug`: one school loaded on its own does not depend on the others' names. */
-export function isAnotherSchoolsFileName(d: Diagnostic, slug: string): boolean {
-  return FILE_NAME_CODES.has(d.code) && d.file !== undefined && slugOfSchoolPath(d.file) !== slug;
+/** Whether a problem is with the name of a school file that gives none of `slugs`. */
+function isAnotherSchoolsFileName(d: Diagnostic, slugs: ReadonlySet<string>): boolean {
+  if (!FILE_NAME_CODES.has(d.code) || d.file === undefined) return false;
+  const slug = slugOfSchoolPath(d.file);
+  return slug === undefined || !slugs.has(slug);
 }
 
 /** The project before its schools: every school file listed, every template family loaded and checked. */
@@ -201,6 +203,10 @@ export function loadProject(world: World, options: ProjectOptions = {}): Project
     }
   }
   if (wanted) {
+    // A school loaded on its own (`text`, `pdf`, `check SLUG`, a version for `diff`) does not depend on the
+    // others' file names: a misnamed file beside it is for `check` and `build` to report, not a reason
+    // this school's text (git's diff of it too) or PDF cannot be made.
+    project.diagnostics = project.diagnostics.filter((d) => !isAnotherSchoolsFileName(d, wanted));
     for (const slug of wanted) {
       if (!schoolFiles.some((s) => s.slug === slug)) {
         project.diagnostics.push({ code: 'UNKNOWN_SCHOOL', severity: 'error', message: `there is no school "${slug}" (no ${SCHOOLS_DIR}/${slug}.yaml)`, hint: `the schools are: ${schoolFiles.map((s) => s.slug).join(', ') || 'none yet'}` });
