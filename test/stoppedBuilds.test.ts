@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStoppedBuilds, stagingFolder } from '../src/build/replaceDirectory.ts';
+import { removeStoppedBuilds, replaceDirectory, stagingFolder } from '../src/build/replaceDirectory.ts';
 import { PARALLEL_FROM } from '../src/build/writePdfs.ts';
 import { REPO, schools, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
 
@@ -31,6 +31,23 @@ describe('removeStoppedBuilds', () => {
     } finally {
       running.kill();
     }
+  });
+
+  it('publishes a staging folder in its place, and the old output goes (in the background) with nothing left beside it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pp-replace-'));
+    const target = join(root, 'dist');
+    mkdirSync(join(target, 'oak'), { recursive: true });
+    writeFileSync(join(target, 'oak', 'index.html'), 'the last build');
+    for (const build of ['first', 'second']) {
+      const staging = stagingFolder(target);
+      mkdirSync(join(staging, 'oak'));
+      writeFileSync(join(staging, 'oak', 'index.html'), build);
+      replaceDirectory(staging, target);
+      // At once: the new output in place, the old one out of it.
+      expect(readFileSync(join(target, 'oak', 'index.html'), 'utf8')).toBe(build);
+    }
+    // Then the two old outputs are removed by processes of their own.
+    await expect.poll(() => readdirSync(root), { timeout: 10_000 }).toEqual(['dist']);
   });
 
   it('names a staging folder after the build that made it', () => {

@@ -1,5 +1,6 @@
 // Publish a fully built staging folder as dist/ in one step, so a failed build never leaves dist/ half-written.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -51,10 +52,12 @@ export function removeStoppedBuilds(target: string): void {
 
 /**
  * rename(2) cannot replace a non-empty directory, so the old output is moved
- * aside first; the window in which neither exists is two renames long.
+ * aside first; the window in which neither exists is two renames long. The old
+ * output is then removed by a process of its own (see removeInBackground).
  */
 export function replaceDirectory(staging: string, target: string): void {
-  const old = `${target}.old-${process.pid}`;
+  // Unique, as one process may publish twice while the first old output is still being removed.
+  const old = `${target}.old-${process.pid}-${(oldFolders++).toString(36)}${Date.now().toString(36)}`;
   const hadTarget = existsSync(target);
   if (hadTarget) renameSync(target, old);
   try {
@@ -63,5 +66,23 @@ export function replaceDirectory(staging: string, target: string): void {
     if (hadTarget) renameSync(old, target);
     throw error;
   }
-  if (hadTarget) rmSync(old, { recursive: true, force: true });
+  if (hadTarget) removeInBackground(old);
+}
+
+let oldFolders = 0;
+
+/**
+ * Removes a folder set aside, in a detached process, so the build is done once the new output is in
+ * place: removing a 1,000-school dist/ (a thousand folders, 300 MB) took a second at the end of every
+ * rebuild. Its name carries this process's id: if the removal does not finish (the machine stops), the
+ * next build removes it (removeStoppedBuilds), as it does a stopped build's staging folder.
+ */
+function removeInBackground(folder: string): void {
+  try {
+    const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 2 })', folder], { detached: true, stdio: 'ignore' });
+    remover.on('error', () => rmSync(folder, { recursive: true, force: true }));
+    remover.unref();
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
