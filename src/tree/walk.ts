@@ -34,3 +34,12 @@ export function clauseIds(doc: PolicyDocument): string[] {
   visit(doc.children);
   return out;
 }
+
+/**
+ * Whether a section's block is a table that starts the section under a caption repeating its title
+ * ("Policy details" under "Policy details"): the web page and the PDF then do not show the caption a
+ * second time, though it still names the table for assistive technology (see also sameWords.ts).
+ */
+export function captionRepeatsHeading(section: Section, block: Block): boolean {
+  return block.type === 'table' && section.children[0] === block && block.caption === section.title;
+}

@@ -102,11 +102,13 @@ describe('renderPolicyArticle', () => {
     expect(kv).not.toContain('<thead');
   });
 
-  it("hides a caption that repeats its section's title, and only that one", () => {
+  it("hides a caption that repeats the title of the section it starts, and only that one", () => {
     const table = (caption: string) => ({ type: 'table' as const, id: caption.toLowerCase(), caption, columns: ['Detail', 'Value'], rowHeaders: true, groups: [] });
-    const html = renderPolicyArticle(doc([{ type: 'section', id: 's', depth: 1, title: 'Policy details', children: [table('Policy details'), table('Other')] }]));
+    const html = renderPolicyArticle(doc([{ type: 'section', id: 's', depth: 1, title: 'Policy details', children: [table('Policy details'), table('Other'), table('Policy details')] }]));
     expect(html).toContain('<caption class="pp-table__caption pp-table__caption--hidden">Policy details</caption>');
     expect(html).toContain('<caption class="pp-table__caption">Other</caption>');
+    // Not first in its section, so not under the heading: shown.
+    expect(html).toContain('<caption class="pp-table__caption">Policy details</caption>');
   });
 
   it('says when no approval is recorded, and points to the document history (tabulated once) when there are several', () => {

@@ -6,6 +6,7 @@ import { formatBytes } from './formatBytes.ts';
 import { type ContentsEntry, type PolicyAnchors, policyAnchors } from './policyAnchors.ts';
 import type { ReviewStatus } from '../../tree/reviewStatus.ts';
 import { DOCUMENT_HISTORY_ID } from '../../render/documentHistory.ts';
+import { captionRepeatsHeading } from '../../tree/walk.ts';
 
 /** The band behind the school's name when the school sets no accent colour (GOV.UK blue, 5.2:1 with white). */
 export const DEFAULT_ACCENT = '#1d70b8';
@@ -124,14 +125,14 @@ function renderContents(contents: readonly ContentsEntry[]): string {
 
 const idAttr = (id: string | undefined) => (id ? ` id="${esc(id)}"` : '');
 
-/** `sectionTitle`: the title of the section the block is directly in, which a table's caption may repeat. */
-function renderBlock(node: Block, anchors: PolicyAnchors, sectionTitle?: string): string {
+/** `hideCaption`: the block is a table whose caption repeats the heading just above it (captionRepeatsHeading). */
+function renderBlock(node: Block, anchors: PolicyAnchors, hideCaption = false): string {
   switch (node.type) {
     case 'section': {
       const level = node.depth + 1;
       const size = ['l', 'm', 's'][node.depth - 1];
       const heading = `<h${level} class="pp-heading-${size}"${idAttr(anchors.idOf(node))}>${esc(node.title)}</h${level}>`;
-      return [heading, ...node.children.map((c) => renderBlock(c, anchors, node.title))].join('\n');
+      return [heading, ...node.children.map((c) => renderBlock(c, anchors, captionRepeatsHeading(node, c)))].join('\n');
     }
     case 'paragraph':
       return `<p${idAttr(anchors.idOf(node))}>${renderInlines(node.children)}</p>`;
@@ -140,7 +141,7 @@ function renderBlock(node: Block, anchors: PolicyAnchors, sectionTitle?: string)
       return `<${tag} class="pp-list pp-list--${node.ordered ? 'number' : 'bullet'}">${node.items.map((i) => renderItem(i, anchors)).join('')}</${tag}>`;
     }
     case 'table':
-      return renderTable(node, anchors.idOf(node), node.caption === sectionTitle);
+      return renderTable(node, anchors.idOf(node), hideCaption);
   }
 }
 

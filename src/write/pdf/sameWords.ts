@@ -7,6 +7,8 @@ import { BULLETS } from './layout/theme.ts';
  * - its first two lines (policy title, school name) are on the title page, not the body;
  * - the text's own markup is dropped: "# " before headings, "Table: " before
  *   captions, " | " between table cells;
+ * - a caption that repeats the heading just above it ("# Policy details", then
+ *   "Table: Policy details") is not drawn: the PDF names the table by it instead;
  * - its "- " list markers are the PDF's bullets: "•" at even depths, "–" at odd
  *   ones (a depth being two spaces of indent);
  * - everything else, numbers of ordered lists included, is compared word for word.
@@ -16,8 +18,14 @@ import { BULLETS } from './layout/theme.ts';
  */
 export function expectedBodyWords(plainText: string): string[] {
   const lines = plainText.split('\n').slice(2);
+  // A table that starts its section under a caption repeating the heading (captionRepeatsHeading in tree/walk.ts).
+  const repeatsHeading = (i: number) => {
+    const heading = /^#{1,3} (.*)$/.exec(lines[i - 2] ?? '');
+    return heading !== null && lines[i - 1] === '' && lines[i] === `Table: ${heading[1]}`;
+  };
   return wordsOf(
     lines
+      .filter((_, i) => !repeatsHeading(i))
       .map((line) => {
         const bullet = /^((?: {2})*)- (.*)$/.exec(line);
         if (bullet) return `${BULLETS[(bullet[1]!.length / 2) % BULLETS.length]} ${bullet[2]}`;

@@ -146,6 +146,7 @@ function writeElement(tree: TreeInProgress, element: StructElem, parent: PDFRef)
   let dict = `<</Type/StructElem/S/${element.role}/P ${ref(parent)}/K[${kids.join(' ')}]`;
   const attributes = attributesOf(element);
   if (attributes) dict += `/A<<${Object.entries(attributes).map(([key, value]) => `/${key} ${typeof value === 'number' ? value : `/${value}`}`).join('')}>>`;
+  if (element.title) dict += `/T ${PDFHexString.fromText(element.title).toString()}`;
   if (element.alt) dict += `/Alt ${PDFHexString.fromText(element.alt).toString()}`;
   if (first !== undefined) dict += `/Pg ${pages[first]}`;
   context.assign(own, new RawObject(`${dict}>>`));

@@ -1,6 +1,7 @@
 // The policy's body: sections with headings kept with what follows, paragraphs, nested lists, tables.
 
 import type { Block, List, Section } from '../../../tree/types.ts';
+import { captionRepeatsHeading } from '../../../tree/walk.ts';
 import type { BlockContext } from './BlockContext.ts';
 import { breakLines, type Line, spansOf } from './breakLines.ts';
 import { layoutTable } from './layoutTable.ts';
@@ -41,6 +42,7 @@ function layoutSection(section: Section, parent: StructElem, outline: OutlineEnt
   flow.gap(style.after);
   for (const child of section.children) {
     if (child.type === 'section') layoutSection(child, sect, entry.children, ctx);
+    else if (child.type === 'table' && captionRepeatsHeading(section, child)) layoutTable(child, sect, ctx, { captionShown: false });
     else layoutBlock(child, sect, MARGIN.left, BODY_WIDTH, 0, ctx);
   }
 }

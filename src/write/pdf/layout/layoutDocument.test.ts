@@ -6,6 +6,7 @@ import { createFontMetrics } from '../metrics.ts';
 import { expectedBodyWords, wordsOf } from '../sameWords.ts';
 import { layoutDocument } from './layoutDocument.ts';
 import { MARGIN, PAGE } from './theme.ts';
+import type { Block, PolicyDocument } from '../../../tree/types.ts';
 import type { DocumentLayout, OutlineEntry, StructElem, TextBox } from './types.ts';
 
 const metrics = createFontMetrics();
@@ -126,6 +127,29 @@ describe('layoutDocument', () => {
       'text:clerk_to_the_governors_name',
       'text:clerk_to_the_governors_date',
     ]);
+  });
+
+  it("does not draw a caption that repeats the heading just above it, and names the table by it instead", () => {
+    const table = (id: string, caption: string): Block => ({ type: 'table', id, caption, columns: ['Detail', 'Value'], rowHeaders: true, groups: [{ rows: [{ cells: [[{ type: 'text', value: 'Name' }], [{ type: 'text', value: 'Oak' }]] }] }] });
+    const small: PolicyDocument = {
+      ...doc,
+      children: [
+        { type: 'section', id: 'details', depth: 1, title: 'Policy details', children: [table('review', 'Policy details'), table('other', 'Policy details')] },
+        { type: 'section', id: 'assets', depth: 1, title: 'Assets', children: [table('register', 'Information assets')] },
+      ],
+    };
+    const laid = layoutDocument(small, metrics);
+    const tables: StructElem[] = [];
+    const visit = (e: StructElem) => (e.role === 'Table' ? tables.push(e) : e.kids.forEach((k) => 'role' in k && visit(k)));
+    visit(laid.structure);
+    // The body's three tables (the title page and the sign-off page have tables of their own).
+    const body = tables.filter((t) => t.title !== undefined || readingText(laid, t.kids.filter((k): k is StructElem => 'role' in k && k.role === 'Caption')).match(/^(Policy details|Information assets)$/));
+    const captions = body.map((t) => ({ title: t.title, caption: t.kids.some((k) => 'role' in k && k.role === 'Caption') }));
+    // Only the first, which starts its section under the same words: the second is not first in its section.
+    expect(captions).toEqual([{ title: 'Policy details', caption: false }, { title: undefined, caption: true }, { title: undefined, caption: true }]);
+    const drawn = laid.pages.flatMap((page) => page.boxes.filter((b): b is TextBox => b.kind === 'text' && b.mark !== undefined).map((b) => b.text));
+    // Its entry in the contents, its heading and the second table's caption: the first table's is not drawn.
+    expect(drawn.filter((text) => text === 'Policy details')).toHaveLength(3);
   });
 
   it('is pure: the same tree gives the same layout', () => {

@@ -117,29 +117,35 @@ function layRow(row: RowSpec, widths: readonly number[], metrics: Metrics): Laid
 
 const heightOf = (cells: readonly LaidCell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * LEADING + 2 * PAD_Y;
 
-export function layoutTable(table: Table, parent: StructElem, ctx: BlockContext): void {
+/**
+ * Lays out a table under its caption. `captionShown: false` (a caption that repeats the heading just
+ * above it, see captionRepeatsHeading) draws no caption: the caption names the table as its title (/T).
+ */
+export function layoutTable(table: Table, parent: StructElem, ctx: BlockContext, { captionShown = true } = {}): void {
   const { flow, metrics } = ctx;
   const { head, body } = rowsOf(table, ctx.nextLinkId);
   const widths = columnWidths(head ? [head, ...body] : body, table.columns.length, BODY_WIDTH, metrics, table.rowHeaders);
-  const element: StructElem = { role: 'Table', kids: [] };
+  const element: StructElem = { role: 'Table', kids: [], ...(captionShown ? {} : { title: table.caption }) };
   parent.kids.push(element);
 
   const captionStyle = { size: TABLE_TEXT.size + 0.5, leading: LEADING + 2 };
-  const caption = breakLines([{ text: table.caption, style: 'bold' }], BODY_WIDTH, captionStyle.size, metrics);
+  const caption = captionShown ? breakLines([{ text: table.caption, style: 'bold' }], BODY_WIDTH, captionStyle.size, metrics) : [];
   const headCells = head && layRow(head, widths, metrics);
   const bodyCells = body.map((row) => layRow(row, widths, metrics));
   const headHeight = headCells ? heightOf(headCells) : 0;
   const firstRows = bodyCells.slice(0, body[0]?.cells[0]?.colSpan !== 1 ? 2 : 1);
   flow.ensure(caption.length * captionStyle.leading + 3 + headHeight + firstRows.reduce((s, r) => s + heightOf(r), 0));
 
-  const captionElement: StructElem = { role: 'Caption', kids: [] };
-  element.kids.push(captionElement);
-  const links = new Map<number, StructElem>();
-  for (const line of caption) {
-    drawLine(flow, line, flow.y, { x: MARGIN.left, style: captionStyle, color: COLOR.heading, owner: captionElement }, links);
-    flow.y -= captionStyle.leading;
+  if (captionShown) {
+    const captionElement: StructElem = { role: 'Caption', kids: [] };
+    element.kids.push(captionElement);
+    const links = new Map<number, StructElem>();
+    for (const line of caption) {
+      drawLine(flow, line, flow.y, { x: MARGIN.left, style: captionStyle, color: COLOR.heading, owner: captionElement }, links);
+      flow.y -= captionStyle.leading;
+    }
+    flow.y -= 3;
   }
-  flow.y -= 3;
 
   const group = (role: 'THead' | 'TBody'): StructElem => {
     const g: StructElem = { role, kids: [] };

@@ -39,6 +39,8 @@ export interface StructElem {
   attributes?: { scope?: 'Row' | 'Column'; colSpan?: number; listNumbering?: 'Disc' | 'Decimal' };
   /** A replacement text for assistive technology (/Alt), e.g. what a form field is for. */
   alt?: string;
+  /** Its title (/T): a table's name where its caption is not drawn (see captionRepeatsHeading). */
+  title?: string;
 }
 
 /** Why a box is not content: running header or footer, a repeated table header, or decoration. */
