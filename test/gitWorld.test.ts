@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGitWorld } from '../src/diff/gitWorld.ts';
+import { commitDate, commitsTouching, createGitWorld, shortRevision } from '../src/diff/gitWorld.ts';
 import { git as gitIn } from './support/git.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pp-git-world-'));
@@ -61,6 +61,17 @@ describe('createGitWorld', () => {
     git('commit', '-qam', 'three');
     expect(text(createGitWorld(root, 'HEAD', today).readFile('schools/oak.yaml'))).toBe('name: Oak Primary School\n');
     expect(text(createGitWorld(root, two, today).readFile('schools/oak.yaml'))).toBe('name: Oak Primary\n');
+  });
+
+  it("lists the commits touching a path, newest first, with each one's short name and date as git gives them", () => {
+    const commits = commitsTouching(root, ['schools']);
+    expect(commits).toEqual(git('rev-list', 'HEAD', '--', 'schools').split('\n'));
+    expect(commits).toHaveLength(3);
+    for (const commit of commits) {
+      expect(shortRevision(root, commit)).toBe(git('rev-parse', '--short', commit));
+      expect(commitDate(root, commit)).toBe(git('show', '-s', '--format=%cd', '--date=short', commit));
+    }
+    expect(commitsTouching(root, ['no-such-folder'])).toEqual([]);
   });
 
   it('lists folders as they were', () => {

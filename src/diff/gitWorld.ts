@@ -161,7 +161,11 @@ export function createGitWorld(root: string, commit: string, today: () => string
   };
 }
 
-/** Commits touching any of the paths, newest first. */
+/**
+ * Commits touching any of the paths, newest first. Their short names and dates (shortRevision,
+ * commitDate) come with them: asked one commit at a time, they took a \`git\` each, about 20 ms, for
+ * every commit a school was loaded at or changed in (1.7 s of a 1,000-school build with 45 commits).
+ */
 export function commitsTouching(root: string, paths: string[]): string[] {
   // A repository with no commit yet has no history to walk.
   try {
@@ -169,8 +173,14 @@ export function commitsTouching(root: string, paths: string[]): string[] {
   } catch {
     return [];
   }
-  const out = git(root, ['rev-list', 'HEAD', '--', ...paths]).toString().trim();
-  return out ? out.split('\n') : [];
+  const out = git(root, ['log', '--no-show-signature', '--format=%H %h %cd', '--date=short', 'HEAD', '--', ...paths]).toString().trim();
+  if (!out) return [];
+  return out.split('\n').map((line) => {
+    const [commit, short, date] = line.split(' ') as [string, string, string];
+    answers.set(`short\0${root}\0${commit}`, short);
+    answers.set(`date\0${root}\0${commit}`, date);
+    return commit;
+  });
 }
 
 export function shortRevision(root: string, commit: string): string {
