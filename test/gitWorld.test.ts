@@ -64,6 +64,8 @@ describe('createGitWorld', () => {
   });
 
   it("lists the commits touching a path, newest first, with each one's short name and date as git gives them", () => {
+    // Whatever the user's log settings: following renames would list the commits of one file's history.
+    git('config', 'log.follow', 'true');
     const commits = commitsTouching(root, ['schools']);
     expect(commits).toEqual(git('rev-list', 'HEAD', '--', 'schools').split('\n'));
     expect(commits).toHaveLength(3);

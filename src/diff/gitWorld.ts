@@ -173,7 +173,8 @@ export function commitsTouching(root: string, paths: string[]): string[] {
   } catch {
     return [];
   }
-  const out = git(root, ['log', '--no-show-signature', '--format=%H %h %cd', '--date=short', 'HEAD', '--', ...paths]).toString().trim();
+  // As rev-list lists them, whatever the user's log settings (log.follow would follow one path's renames).
+  const out = git(root, ['-c', 'log.follow=false', '-c', 'log.showSignature=false', 'log', '--format=%H %h %cd', '--date=short', 'HEAD', '--', ...paths]).toString().trim();
   if (!out) return [];
   return out.split('\n').map((line) => {
     const [commit, short, date] = line.split(' ') as [string, string, string];
