@@ -1,6 +1,6 @@
 // Reading a project as it was at a git revision (src/diff/gitWorld.ts): the bytes of each file at each commit.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,68 @@ describe('createGitWorld', () => {
     expect(world.listDir('templates/lgfl')).toEqual(['a.mdx', 'b.mdx', 'binary.bin', 'empty.mdx', 'large.txt']);
     expect(world.isDirectory('templates/lgfl')).toBe(true);
     expect(world.isDirectory('templates/lgfl/a.mdx')).toBe(false);
+  });
+});
+
+describe('a history read at once (commitsTouching)', () => {
+  // The project in a folder of the repository, nested folders, a link, an empty folder's file moving, a file renamed.
+  const repo = mkdtempSync(join(tmpdir(), 'pp-git-trees-'));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const project = join(repo, 'policies');
+  const g = (...args: string[]) => gitIn(repo, ...args).trim();
+  const put = (path: string, bytes: string) => {
+    mkdirSync(join(project, path, '..'), { recursive: true });
+    writeFileSync(join(project, path), bytes);
+  };
+  g('init', '-q', '-b', 'main');
+  writeFileSync(join(repo, 'outside.txt'), 'not the project\n');
+  put('schools/oak.yaml', 'name: Oak\n');
+  put('templates/lgfl/family.yaml', 'title: E-Security\n');
+  put('templates/lgfl/deep/er/part.mdx', 'deep\n');
+  g('add', '-A');
+  g('commit', '-qm', 'one');
+  put('schools/ash.yaml', 'name: Ash\n');
+  symlinkSync('oak.yaml', join(project, 'schools/link.yaml'));
+  g('add', '-A');
+  g('commit', '-qm', 'two');
+  g('mv', 'policies/templates/lgfl/deep/er/part.mdx', 'policies/templates/lgfl/part.mdx');
+  g('commit', '-qm', 'three');
+  writeFileSync(join(repo, 'outside.txt'), 'changed, outside the project\n');
+  g('commit', '-qam', 'four');
+
+  /** What `git ls-tree` says of the project at a commit: each path under it, a folder or a file's object id. */
+  function lsTree(commit: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const line of g('ls-tree', '-r', '-t', '-z', commit, '--', 'policies/').split('\0').filter(Boolean)) {
+      const [meta, path] = line.split('\t') as [string, string];
+      const [, type, id] = meta.split(' ') as [string, string, string];
+      // (It names the project's own folder too, which is no path inside it.)
+      if (path !== 'policies') out.set(path.slice('policies/'.length), type === 'tree' ? 'tree' : id);
+    }
+    return out;
+  }
+
+  it('gives every commit touching the project the files and folders git ls-tree gives', () => {
+    const commits = commitsTouching(project, ['.']);
+    expect(commits).toEqual(g('rev-list', 'HEAD', '--', 'policies').split('\n'));
+    expect(commits).toHaveLength(3);
+    for (const commit of commits) {
+      const world = createGitWorld(project, commit, today);
+      const seen = new Map<string, string>();
+      const walk = (folder: string) => {
+        for (const name of world.listDir(folder)) {
+          const path = folder ? `${folder}/${name}` : name;
+          if (world.isDirectory(path)) {
+            seen.set(path, 'tree');
+            walk(path);
+          } else {
+            seen.set(path, world.objectId(path)!);
+          }
+        }
+      };
+      walk('');
+      expect(seen, commit).toEqual(lsTree(commit));
+    }
+    expect(text(createGitWorld(project, commits.at(-1)!, today).readFile('templates/lgfl/deep/er/part.mdx'))).toBe('deep\n');
   });
 });

@@ -104,6 +104,8 @@ interface Tree {
 
 function treeOf(root: string, commit: string): Tree {
   return aboutCommit(root, commit, 'files', () => {
+    const read = readTrees.get(`${root}\0${commit}`);
+    if (read !== undefined) return treeFromObjects(read);
     const prefix = prefixOf(root);
     const entries = new Map<string, Entry>();
     const names = new Map<string, string[]>();
@@ -121,6 +123,108 @@ function treeOf(root: string, commit: string): Tree {
     for (const list of names.values()) list.sort();
     return { entries, names };
   });
+}
+
+/** A folder's entries as git stores them: name, type and object id. */
+type TreeObject = { name: string; type: 'tree' | 'blob'; id: string }[];
+
+/** Folders by object id: a folder unchanged from one commit to the next is the same object, read once. */
+const treeObjects = new Map<string, TreeObject>();
+/** The project folder's object id at each commit read with readTreesOf (by root and commit); null where it is missing. */
+const readTrees = new Map<string, string | null>();
+
+/**
+ * Reads the project's folders at many commits with a few \`git cat-file --batch\` (one a level of
+ * folders, each folder object once), instead of a \`git ls-tree\` a commit: about 20 ms each, which a
+ * history of 300 commits would spend 6 s on. treeOf then builds a commit's files from these.
+ */
+function readTreesOf(root: string, commits: readonly string[]): void {
+  const prefix = prefixOf(root);
+  const wanted = commits.filter((commit) => !readTrees.has(`${root}\0${commit}`));
+  if (wanted.length === 0) return;
+  let pending = new Set<string>();
+  batchObjects(root, wanted.map((commit) => `${commit}:${prefix}`), (index, id, type, bytes) => {
+    const key = `${root}\0${wanted[index]}`;
+    if (type !== 'tree') return void readTrees.set(key, null);
+    readTrees.set(key, id);
+    if (!treeObjects.has(id)) treeObjects.set(id, parseTree(bytes!, id.length / 2));
+    pending.add(id);
+  });
+  // Then the folders inside them, a level at a time, each new folder once.
+  while (pending.size > 0) {
+    const next = new Set<string>();
+    for (const id of pending) for (const entry of treeObjects.get(id)!) if (entry.type === 'tree' && !treeObjects.has(entry.id)) next.add(entry.id);
+    const ids = [...next];
+    batchObjects(root, ids, (index, id, type, bytes) => {
+      if (type !== 'tree') throw new Error(`git cat-file gave a ${type} for the folder ${ids[index]}`);
+      treeObjects.set(id, parseTree(bytes!, id.length / 2));
+    });
+    pending = next;
+  }
+}
+
+/** Each object named in \`names\` (ids or <commit>:<path>), in order, from one \`git cat-file --batch\`; "missing" ones have no type. */
+function batchObjects(root: string, names: readonly string[], each: (index: number, id: string, type: string | undefined, bytes: Buffer | undefined) => void): void {
+  if (names.length === 0) return;
+  const out = git(root, ['cat-file', '--batch'], `${names.join('\n')}\n`);
+  let at = 0;
+  names.forEach((name, index) => {
+    const end = out.indexOf(0x0a, at);
+    const header = out.subarray(at, end).toString();
+    at = end + 1;
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      if (header.endsWith(' missing')) return each(index, '', undefined, undefined);
+      throw new Error(`git cat-file gave "${header}" for ${name}`);
+    }
+    const size = Number(m[3]);
+    each(index, m[1]!, m[2]!, out.subarray(at, at + size));
+    at += size + 1;
+  });
+}
+
+/**
+ * A raw tree object: "<mode> <name>\\0<object id>" an entry, the id `idBytes` long (20 bytes for SHA-1, 32 for
+ * SHA-256, as long as the tree's own id). Folders and files (a link is a file to ls-tree too); submodules
+ * are left out, as treeOf's ls-tree pattern leaves them.
+ */
+function parseTree(bytes: Buffer, idBytes: number): TreeObject {
+  const entries: TreeObject = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const space = bytes.indexOf(0x20, at);
+    const nul = bytes.indexOf(0, space);
+    const mode = bytes.subarray(at, space).toString();
+    const name = bytes.subarray(space + 1, nul).toString('utf8');
+    const id = bytes.subarray(nul + 1, nul + 1 + idBytes).toString('hex');
+    at = nul + 1 + idBytes;
+    if (mode === '40000') entries.push({ name, type: 'tree', id });
+    else if (mode !== '160000') entries.push({ name, type: 'blob', id });
+  }
+  return entries;
+}
+
+/** A commit's files and folders, as treeOf gives them, from the folder objects readTreesOf read. */
+function treeFromObjects(rootId: string | null): Tree {
+  const entries = new Map<string, Entry>();
+  const names = new Map<string, string[]>();
+  const walk = (id: string, folder: string) => {
+    const list: string[] = [];
+    names.set(folder, list);
+    for (const entry of treeObjects.get(id)!) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      list.push(entry.name);
+      if (entry.type === 'tree') {
+        entries.set(path, { type: 'tree' });
+        walk(entry.id, path);
+      } else {
+        entries.set(path, { type: 'blob', id: entry.id });
+      }
+    }
+    list.sort();
+  };
+  if (rootId !== null) walk(rootId, '');
+  return { entries, names };
 }
 
 /** The project as it was at a commit: every read answered from git, and each file's object id given without reading it. */
@@ -176,12 +280,15 @@ export function commitsTouching(root: string, paths: string[]): string[] {
   // As rev-list lists them, whatever the user's log settings (log.follow would follow one path's renames).
   const out = git(root, ['-c', 'log.follow=false', '-c', 'log.showSignature=false', 'log', '--format=%H %h %cd', '--date=short', 'HEAD', '--', ...paths]).toString().trim();
   if (!out) return [];
-  return out.split('\n').map((line) => {
+  const commits = out.split('\n').map((line) => {
     const [commit, short, date] = line.split(' ') as [string, string, string];
     answers.set(`short\0${root}\0${commit}`, short);
     answers.set(`date\0${root}\0${commit}`, date);
     return commit;
   });
+  // A history walk reads the project at many of them.
+  readTreesOf(root, commits);
+  return commits;
 }
 
 export function shortRevision(root: string, commit: string): string {
