@@ -75,11 +75,15 @@ export class HistoryWalk {
   readonly #world: World;
   #commits?: string[];
   readonly #states: CommitState[] = [];
-  /** How many times the template families were loaded: once for each set of templates met (see #familiesLike). */
-  familyLoads = 0;
+  #familyLoads = 0;
 
   constructor(world: World) {
     this.#world = world;
+  }
+
+  /** How many times the template families were loaded: once for each set of templates met (see #familiesLike). */
+  get familyLoads(): number {
+    return this.#familyLoads;
   }
 
   /** The newest commit whose rendering of the school differs from its text now, if any (see lastChanges). */
@@ -125,7 +129,7 @@ export class HistoryWalk {
     const sameFamilies = memo((families: FamilyReads) => same(families.list) && [...families.byName.values()].every(same));
     let start: ProjectStart | undefined;
     const load = () => {
-      this.familyLoads++;
+      this.#familyLoads++;
       return startFamilies(at);
     };
     const startAt = () => (start ??= { ...(this.#familiesLike(sameFamilies) ?? load()), schoolFiles: [], schoolFileNames: names });
