@@ -58,10 +58,8 @@ interface CommitState {
   familyProblem(): boolean;
   /** Whether this commit loads the school whose reads these are as the reads' world did (see HistoryWalk.lastChange). */
   unchanged(reads: { families: FamilyReads; school: SchoolReads }): boolean;
-  /** The families' reads at this commit, once started. */
-  started(): FamilyReads | undefined;
-  /** The families loaded at this commit, once started. */
-  families(): Pick<ProjectStart, 'project' | 'family'> | undefined;
+  /** The families loaded at this commit (or another that has the same), once started; their reads are `project.reads.families`. */
+  started(): Pick<ProjectStart, 'project' | 'family'> | undefined;
 }
 
 /**
@@ -94,7 +92,7 @@ export class HistoryWalk {
       const state = this.#state(i);
       if (reads && state.unchanged(reads)) {
         // The families as they were here serve as well for older commits, and are compared once for all the schools.
-        const families = state.started();
+        const families = state.started()?.project.reads!.families;
         if (families) reads = { ...reads, families };
         continue;
       }
@@ -138,7 +136,7 @@ export class HistoryWalk {
     // no family has a problem (as none had when its reads were recorded: it loaded).
     const unchanged = ({ families, school }: { families: FamilyReads; school: SchoolReads }) =>
       same(school.own) && (sameFamilies(families) || (!familyProblem() && school.families.every((name) => families.byName.has(name) && same(families.byName.get(name)!))));
-    state = { commit, at, names, startAt, familyProblem, unchanged, started: () => start?.project.reads!.families, families: () => start };
+    state = { commit, at, names, startAt, familyProblem, unchanged, started: () => start };
     this.#states[i] = state;
     return state;
   }
@@ -151,8 +149,8 @@ export class HistoryWalk {
    */
   #familiesLike(sameFamilies: (families: FamilyReads) => boolean): Pick<ProjectStart, 'project' | 'family'> | undefined {
     for (const other of this.#states) {
-      const reads = other?.started();
-      if (reads && sameFamilies(reads)) return other!.families();
+      const families = other?.started();
+      if (families && sameFamilies(families.project.reads!.families)) return families;
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 // Small helpers to read a tree: plain text of inlines, every clause id.
 
-import type { Block, Inline, ListItem, PolicyDocument, Section } from './types.ts';
+import type { Block, Inline, ListItem, PolicyDocument, Section, Table } from './types.ts';
 
 export function inlineText(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
@@ -40,6 +40,6 @@ export function clauseIds(doc: PolicyDocument): string[] {
  * ("Policy details" under "Policy details"): the web page and the PDF then do not show the caption a
  * second time, though it still names the table for assistive technology (see also sameWords.ts).
  */
-export function captionRepeatsHeading(section: Section, block: Block): boolean {
+export function captionRepeatsHeading(section: Section, block: Block): block is Table {
   return block.type === 'table' && section.children[0] === block && block.caption === section.title;
 }

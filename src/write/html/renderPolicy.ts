@@ -125,14 +125,15 @@ function renderContents(contents: readonly ContentsEntry[]): string {
 
 const idAttr = (id: string | undefined) => (id ? ` id="${esc(id)}"` : '');
 
-/** `hideCaption`: the block is a table whose caption repeats the heading just above it (captionRepeatsHeading). */
-function renderBlock(node: Block, anchors: PolicyAnchors, hideCaption = false): string {
+function renderBlock(node: Block, anchors: PolicyAnchors): string {
   switch (node.type) {
     case 'section': {
       const level = node.depth + 1;
       const size = ['l', 'm', 's'][node.depth - 1];
       const heading = `<h${level} class="pp-heading-${size}"${idAttr(anchors.idOf(node))}>${esc(node.title)}</h${level}>`;
-      return [heading, ...node.children.map((c) => renderBlock(c, anchors, captionRepeatsHeading(node, c)))].join('\n');
+      // A table starting the section under its own title shows no caption (as layoutBlocks draws none in the PDF).
+      const children = node.children.map((c) => (captionRepeatsHeading(node, c) ? renderTable(c, anchors.idOf(c), true) : renderBlock(c, anchors)));
+      return [heading, ...children].join('\n');
     }
     case 'paragraph':
       return `<p${idAttr(anchors.idOf(node))}>${renderInlines(node.children)}</p>`;
@@ -141,7 +142,7 @@ function renderBlock(node: Block, anchors: PolicyAnchors, hideCaption = false): 
       return `<${tag} class="pp-list pp-list--${node.ordered ? 'number' : 'bullet'}">${node.items.map((i) => renderItem(i, anchors)).join('')}</${tag}>`;
     }
     case 'table':
-      return renderTable(node, anchors.idOf(node), hideCaption);
+      return renderTable(node, anchors.idOf(node));
   }
 }
 
@@ -153,10 +154,10 @@ function renderItem(item: ListItem, anchors: PolicyAnchors): string {
 }
 
 /**
- * A table. `captionRepeatsHeading`: the caption is its section's title (the review details under
- * "Policy details"); it stays, for screen readers, but is not shown a second time under the heading.
+ * A table. `hideCaption`: its caption repeats the heading just above it (captionRepeatsHeading); it
+ * stays, for screen readers, but is not shown a second time.
  */
-function renderTable(table: Table, id: string | undefined, captionRepeatsHeading = false): string {
+function renderTable(table: Table, id: string | undefined, hideCaption = false): string {
   const cols = table.columns.length;
   // Narrow screens stack the cells of wide tables, and put each key above its value in a table of
   // pairs (as a summary list does), where a key column of a third of a phone's width broke words.
@@ -179,7 +180,7 @@ function renderTable(table: Table, id: string | undefined, captionRepeatsHeading
     return `<tbody${role('rowgroup')}>${title}\n${rows.join('\n')}</tbody>`;
   });
   const kind = stack ? ' pp-table--stack' : pairs ? ' pp-table--pairs' : '';
-  const caption = `<caption class="pp-table__caption${captionRepeatsHeading ? ' pp-table__caption--hidden' : ''}">${esc(table.caption)}</caption>`;
+  const caption = `<caption class="pp-table__caption${hideCaption ? ' pp-table__caption--hidden' : ''}">${esc(table.caption)}</caption>`;
   // Line breaks between cells keep their words apart for text extractors such as the search indexer.
   return `<table class="pp-table${kind}"${role('table')}${idAttr(id)}>${caption}\n${head}\n${bodies.join('\n')}</table>`;
 }

@@ -42,7 +42,7 @@ function layoutSection(section: Section, parent: StructElem, outline: OutlineEnt
   flow.gap(style.after);
   for (const child of section.children) {
     if (child.type === 'section') layoutSection(child, sect, entry.children, ctx);
-    else if (child.type === 'table' && captionRepeatsHeading(section, child)) layoutTable(child, sect, ctx, { captionShown: false });
+    else if (captionRepeatsHeading(section, child)) layoutTable(child, sect, ctx, { captionShown: false });
     else layoutBlock(child, sect, MARGIN.left, BODY_WIDTH, 0, ctx);
   }
 }
