@@ -1,7 +1,10 @@
 // A trust's defaults file: inherited unless the school sets its own; messages name the file a value came from.
 
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../src/project/loadProject.ts';
+import { forgetSourceTexts, loadProject } from '../src/project/loadProject.ts';
+import { locate } from '../src/validate/toDiagnostics.ts';
 import { createNodeWorld } from '../src/project/World.ts';
 import { toPlainText } from '../src/write/text/toPlainText.ts';
 import { checkJson, tempProject } from './support/tempProject.ts';
@@ -65,5 +68,36 @@ describe('defaults files', () => {
     const root = tempProject({ 'trusts/oak.yaml': `${TRUST}backup_provider: X\n`, 'schools/oak-primary.yaml': SCHOOL });
     const { diagnostics } = await checkJson(root);
     expect(diagnostics).toMatchObject([{ code: 'UNKNOWN_KEY', file: 'trusts/oak.yaml', line: 8, column: 1 }]);
+  });
+});
+
+describe('forgetSourceTexts (a build, once it has printed the diagnostics)', () => {
+  it("lets go of the files' texts, and still names the file each value comes from", () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // V8 keeps the subject of the last regular expression matched (RegExp.input): another match lets it
+    // go. A text this long is an external string, counted outside the heap.
+    const heap = () => {
+      /./.exec('.');
+      gc();
+      gc();
+      const { heapUsed, external } = process.memoryUsage();
+      return heapUsed + external;
+    };
+    // A school file of 4 MB, nearly all comment: its text is what loading kept.
+    const comment = `# ${'a note the data lead wrote '.repeat(40)}\n`.repeat(3600);
+    const root = tempProject({ 'trusts/oak.yaml': TRUST, 'schools/oak-primary.yaml': comment + SCHOOL });
+    const project = loadProject(createNodeWorld(root));
+    expect(project.diagnostics).toEqual([]);
+    const before = heap();
+    forgetSourceTexts(project);
+    const freed = before - heap();
+    expect(freed, `freed ${freed} bytes`).toBeGreaterThan(comment.length * 0.9);
+    expect(project.sources.size).toBe(0);
+    const [oak] = project.schools;
+    expect(oak!.locator.fileOf!(['people', 'dpo', 'name'])).toBe('trusts/oak.yaml');
+    expect(oak!.locator.fileOf!(['school', 'name'])).toBe('schools/oak-primary.yaml');
+    // A position asked for now points at the school's file.
+    expect(locate(oak!.locator, ['school', 'name'])).toEqual({ file: 'schools/oak-primary.yaml', line: 1, column: 1 });
   });
 });

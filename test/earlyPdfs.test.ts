@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Build, buildProject } from '../src/build/buildProject.ts';
-import { PARALLEL_FROM, PdfWorkers, pdfTask, pdfThreads, writePdfs } from '../src/build/writePdfs.ts';
+import { IN_FLIGHT, PARALLEL_FROM, PdfWorkers, pdfTask, pdfThreads, writePdfs } from '../src/build/writePdfs.ts';
 import { type LoadedSchool, loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
 import { readEmbeddedSource } from '../src/diff/embeddedSource.ts';
@@ -56,7 +56,8 @@ describe('PdfWorkers', () => {
     const data = new Map(project.schools.map((s) => [s.slug, s.data]));
     const task = (slug: string) => pdfTask(staging, slug, project.documents.get(slug)!, data.get(slug), env);
 
-    const workers = new PdfWorkers(1, undefined);
+    // Two in flight, so that closing finds tasks not yet sent to order.
+    const workers = new PdfWorkers(1, undefined, { inFlight: 2 });
     const order: string[] = [];
     const add = (slug: string) => {
       workers.add(task(slug));
@@ -78,6 +79,23 @@ describe('PdfWorkers', () => {
       const file = `school-${i}/policy.pdf`;
       expect(Buffer.compare(readFileSync(join(root, 'one', file)), readFileSync(join(staging, file))), file).toBe(0);
     }
+  });
+
+  it('keeps a worker drawing while this thread is too busy to hand it the next task', async () => {
+    const root = tempProject(schools(PARALLEL_FROM));
+    const project = loadProject(createNodeWorld(root, env));
+    const staging = join(root, 'staging');
+    const data = new Map(project.schools.map((s) => [s.slug, s.data]));
+    const workers = new PdfWorkers(1, undefined);
+    for (const slug of project.documents.keys()) workers.add(pdfTask(staging, slug, project.documents.get(slug)!, data.get(slug), env));
+    workers.close([...project.documents.keys()], () => {});
+    // As while Astro starts: this thread never turns its event loop, so it reads no answer. The worker
+    // holds enough tasks to go on (IN_FLIGHT), and writes the files itself.
+    const written = () => (existsSync(staging) ? readdirSync(staging) : []).filter((slug) => existsSync(join(staging, slug, 'policy.pdf'))).length;
+    const deadline = Date.now() + 60_000;
+    while (written() < PARALLEL_FROM && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    expect(written(), `PDFs written while this thread was busy (at most ${IN_FLIGHT} sent)`).toBe(PARALLEL_FROM);
+    await Promise.all(workers.files.values());
   });
 
   it('fails a PDF added after one failed, rather than leaving it waiting on a worker that stopped', async () => {

@@ -1,6 +1,7 @@
 // The bundler gives back the memory it frees (src/cli/nativeMemory.ts), instead of keeping it for the rest of a build.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,15 @@ describe('native memory settings', () => {
     const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: '250' };
     releaseNativeMemory(env);
     expect(env).toEqual({ ...NATIVE_MEMORY_SETTINGS, MIMALLOC_PURGE_DELAY: '250' });
+  });
+
+  it("reach Pagefind's allocator", () => {
+    const env: NodeJS.ProcessEnv = {};
+    releaseNativeMemory(env);
+    // jemalloc prints the options it took as the process ends, when asked to.
+    const binary = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+    const stats = spawnSync(binary, ['--version'], { env: { ...env, _RJEM_MALLOC_CONF: `${env._RJEM_MALLOC_CONF},stats_print:true` }, encoding: 'utf8' });
+    expect(stats.stderr + stats.stdout).toMatch(/opt\.narenas: 1\n/);
   });
 
   it('make the bundler give back what it freed', () => {

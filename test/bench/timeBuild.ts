@@ -13,6 +13,7 @@ const { Build } = await import('../../src/build/buildProject.ts');
 const { limitHeapGrowth } = await import('../../src/build/heapGrowth.ts');
 const { hasErrors } = await import('../../src/diagnostics/index.ts');
 const { createNodeWorld } = await import('../../src/project/World.ts');
+const { forgetSourceTexts } = await import('../../src/project/loadProject.ts');
 
 export interface BuildTiming {
   schools: number;
@@ -54,6 +55,8 @@ if (hasErrors(project.diagnostics)) {
   process.stderr.write(`the project has errors: ${project.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`).slice(0, 10).join('\n')}\n`);
   process.exit(1);
 }
+// As `policy-press build` does once it has printed the diagnostics.
+forgetSourceTexts(project);
 await build.publish(project);
 const end = performance.now();
 

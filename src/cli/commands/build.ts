@@ -6,6 +6,7 @@ import { Build } from '../../build/buildProject.ts';
 import { limitHeapGrowth } from '../../build/heapGrowth.ts';
 import { BuildStepFailed } from '../../build/BuildStepFailed.ts';
 import type { Policies } from '../../project/loadPolicies.ts';
+import { forgetSourceTexts } from '../../project/loadProject.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 import { createLoadingProgress, createProgress } from '../progress.ts';
@@ -99,6 +100,8 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
         io.stderr(stopped());
         return EXIT.FAILED;
       }
+      // Printed: what is left of the build reports nothing at a line of a school's file.
+      forgetSourceTexts(project);
       let published: string;
       try {
         published = await build.publish(project);
