@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16
+// (The flag is a build's: see YOUNG_GENERATION_FLAG in src/build/heapGrowth.ts.)
 // Entry point: checks the Node version before loading TypeScript sources (run by Node's type stripping).
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {

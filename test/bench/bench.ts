@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { CACHE_DIR } from '../../src/build/buildCache.ts';
+import { YOUNG_GENERATION_FLAG } from '../../src/build/heapGrowth.ts';
 import { git } from '../support/git.ts';
 import { generateSchools } from './generateSchools.ts';
 import type { BuildTiming } from './timeBuild.ts';
@@ -50,7 +51,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function timedBuild(root: string, label: string, build: Row['build']): Promise<Row> {
   process.stderr.write(`${label} …\n`);
   const env = { ...process.env, SOURCE_DATE_EPOCH: TODAY };
-  const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, join(REPO, 'test/bench/timeBuild.ts'), root], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-f', '%e %M', process.execPath, YOUNG_GENERATION_FLAG, join(REPO, 'test/bench/timeBuild.ts'), root], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const sampled = sampleTree(child.pid!);
   let stdout = '';
   let stderr = '';
