@@ -55,7 +55,17 @@ describe('check on bad input', () => {
   it('reports an invalid date', async () => {
     const { diagnostics } = await one(school((y) => y.replace('next_review: 2025-09', 'next_review: 2025-02-30')));
     expect(diagnostics).toMatchObject([{ code: 'INVALID_DATE', line: 11, column: 16 }]);
-    expect(diagnostics[0]!.hint).toContain('YYYY-MM-DD');
+    expect(diagnostics[0]!.hint).toBe('February 2025 has 28 days: write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found "2025-02-30")');
+  });
+
+  it('says which part of a date does not exist', async () => {
+    const hint = async (date: string) => (await one(school((y) => y.replace('next_review: 2025-09', `next_review: ${date}`)))).diagnostics[0]?.hint;
+    expect(await hint('2025-13')).toMatch(/^there is no month 13: write the date as YYYY-MM-DD/);
+    expect(await hint('2025-00-10')).toMatch(/^there is no month 00: /);
+    expect(await hint('2028-02-30')).toMatch(/^February 2028 has 29 days: /);
+    expect(await hint('2025-09-00')).toMatch(/^September 2025 has 30 days: /);
+    // Not in the form at all: only the form to write.
+    expect(await hint('Sept 2025')).toMatch(/^write the date as YYYY-MM-DD/);
   });
 
   it('reports a date written in words', async () => {

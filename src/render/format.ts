@@ -2,8 +2,7 @@
 
 import type { Person } from '../validate/schemas/PersonSchema.ts';
 import type { PolicyDate } from '../tree/types.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTH_NAMES as MONTHS } from '../validate/schemas/common.ts';
 
 /** "2024-09" → "September 2024"; "2024-09-05" → "5 September 2024". No Intl, so output never depends on the ICU build. */
 export function formatDate(iso: string): string {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
 import { type DataPath, type NodeLocation, pathKey } from '../load/parseYamlFile.ts';
 import { fieldsAt, schemaAt } from './schoolJsonSchema.ts';
+import { impossibleDate } from './schemas/common.ts';
 
 export interface Locator {
   locations: ReadonlyMap<string, NodeLocation>;
@@ -95,7 +96,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       return [base('INVALID_FORMAT', `${field} ${issue.message}`, exampleHint(path))];
     case 'custom': {
       const code = (issue.params as { code?: string } | undefined)?.code ?? 'INVALID_VALUE';
-      const hint = code === 'INVALID_DATE' ? `write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found ${JSON.stringify(received)})` : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : CUSTOM_HINTS[code];
+      const hint = code === 'INVALID_DATE' ? dateHint(received) : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : CUSTOM_HINTS[code];
       return [base(code, `${field} ${issue.message}`, hint)];
     }
     default:
@@ -158,4 +159,10 @@ function exampleHint(path: DataPath): string | undefined {
 
 function rangeHint(path: DataPath): string | undefined {
   return path.at(-1) === 'lockout_minutes' ? 'screen lock-out is a whole number of minutes from 1 to 60; 5 or 10 is usual' : schemaAt(path)?.description;
+}
+
+/** What to write instead of a value that is not a policy date, and what is wrong with it when it looks like one. */
+function dateHint(received: unknown): string {
+  const why = typeof received === 'string' ? impossibleDate(received) : undefined;
+  return `${why ? `${why}: ` : ''}write the date as YYYY-MM-DD or YYYY-MM, e.g. 2024-09-01 or 2024-09 (found ${JSON.stringify(received)})`;
 }

@@ -28,13 +28,24 @@ export const PolicyDateSchema = z
     examples: ['2024-09', '2024-09-15'],
   });
 
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export function isPolicyDate(value: string): boolean {
+  return DATE.test(value) && impossibleDate(value) === undefined;
+}
+
+/**
+ * Why a value written as a date is no date ("there is no month 13", "February 2023 has 28 days"), so
+ * the message says what to mend; undefined for a real date, or a value not in the form at all.
+ */
+export function impossibleDate(value: string): string | undefined {
   const m = DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (!m) return undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= lastDay;
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  return day < 1 || day > lastDay ? `${MONTH_NAMES[month - 1]} ${year} has ${lastDay} days` : undefined;
 }
 
 /** Policy dates compare as text once a month-only date is read as the first of the month. */
