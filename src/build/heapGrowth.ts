@@ -24,10 +24,10 @@ export function limitHeapGrowth(): void {
 /**
  * The V8 flag a build's process starts with: its young generation (where new objects go, collected
  * most often) capped at two 16 MB halves, where V8 let it grow to two of 64 MB. Measured side by side
- * at 1,000 schools, six pairs: the build's process peaked 90-130 MiB lower (all its processes
- * together at 830-900 MiB instead of 970-1,040), in the same time, give or take this machine's two
- * seconds of noise either way (more collections of a smaller young generation while loading, no
- * longer on the critical path, which is the PDF worker's: see writePdfs.ts). V8 sizes the young
+ * at 1,000 schools, three pairs: the build's process peaked 90-130 MiB lower (all its processes
+ * together at 870-900 MiB instead of 970-990), in the same time within this machine's noise (from
+ * 1.9 s faster to 2.8 s slower: the smaller young generation is collected more often while loading,
+ * which is no longer what the build waits for; the PDF worker is, see writePdfs.ts). V8 sizes the young
  * generation as the process starts, so this is given on the command line: by package.json's `build`
  * script, by the first line of bin/policy-press.js (for `npx policy-press`), and by the bench.
  */
