@@ -117,6 +117,9 @@ function layRow(row: RowSpec, widths: readonly number[], metrics: Metrics): Laid
 
 const heightOf = (cells: readonly LaidCell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * LEADING + 2 * PAD_Y;
 
+/** Points between a caption and its table. */
+const CAPTION_GAP = 3;
+
 /**
  * Lays out a table under its caption. `captionShown: false` (a caption that repeats the heading just
  * above it, see captionRepeatsHeading) draws no caption: the caption names the table as its title (/T).
@@ -134,7 +137,8 @@ export function layoutTable(table: Table, parent: StructElem, ctx: BlockContext,
   const bodyCells = body.map((row) => layRow(row, widths, metrics));
   const headHeight = headCells ? heightOf(headCells) : 0;
   const firstRows = bodyCells.slice(0, body[0]?.cells[0]?.colSpan !== 1 ? 2 : 1);
-  flow.ensure(caption.length * captionStyle.leading + 3 + headHeight + firstRows.reduce((s, r) => s + heightOf(r), 0));
+  const captionHeight = captionShown ? caption.length * captionStyle.leading + CAPTION_GAP : 0;
+  flow.ensure(captionHeight + headHeight + firstRows.reduce((s, r) => s + heightOf(r), 0));
 
   if (captionShown) {
     const captionElement: StructElem = { role: 'Caption', kids: [] };
@@ -144,7 +148,7 @@ export function layoutTable(table: Table, parent: StructElem, ctx: BlockContext,
       drawLine(flow, line, flow.y, { x: MARGIN.left, style: captionStyle, color: COLOR.heading, owner: captionElement }, links);
       flow.y -= captionStyle.leading;
     }
-    flow.y -= 3;
+    flow.y -= CAPTION_GAP;
   }
 
   const group = (role: 'THead' | 'TBody'): StructElem => {
