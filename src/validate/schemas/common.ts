@@ -21,7 +21,7 @@ export const PolicyDateSchema = z
   .string()
   .refine(isPolicyDate, {
     params: { code: 'INVALID_DATE' },
-    message: 'is not a date in the form YYYY-MM or YYYY-MM-DD',
+    message: 'is not a date written YYYY-MM or YYYY-MM-DD',
   })
   .meta({
     description: 'A date written YYYY-MM (month only) or YYYY-MM-DD.',
