@@ -93,7 +93,8 @@ describe('PdfWorkers', () => {
     // holds enough tasks to go on (IN_FLIGHT), and writes the files itself.
     const written = () => (existsSync(staging) ? readdirSync(staging) : []).filter((slug) => existsSync(join(staging, slug, 'policy.pdf'))).length;
     const deadline = Date.now() + 60_000;
-    while (written() < PARALLEL_FROM && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    while (written() < PARALLEL_FROM && Date.now() < deadline) Atomics.wait(pause, 0, 0, 20);
     expect(written(), `PDFs written while this thread was busy (at most ${IN_FLIGHT} sent)`).toBe(PARALLEL_FROM);
     await Promise.all(workers.files.values());
   });

@@ -140,9 +140,8 @@ export async function startSearchIndex(order: readonly string[], bundles: readon
     const state = states[b]!;
     const { folder } = state.bundle;
     const writing = (async () => {
-      // Its pages go to Pagefind once the bundle before is written (see `waiting`).
+      // Its pages go to Pagefind once the bundle before is written, which opens this one (see `waiting`).
       await states[b - 1]?.written?.catch(() => {});
-      open(b);
       const key = bundleKey(folder, state.digests);
       state.key = key;
       if (state.unchanged && state.previous?.key === key && cache?.copyTo(key, join(site, folder))) {
