@@ -41,10 +41,26 @@ describe('check on bad input', () => {
   });
 
   it('reports an unknown key with a did-you-mean', async () => {
-    const { diagnostics } = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minuets: 10')));
-    const unknown = diagnostics.find((d) => d.code === 'UNKNOWN_KEY')!;
-    expect(unknown).toMatchObject({ line: 13, column: 1, hint: 'did you mean `lockout_minutes`?' });
-    expect(diagnostics.map((d) => d.code)).toContain('MISSING_FIELD');
+    const { diagnostics } = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: 10\nbakcup: weekly')));
+    expect(diagnostics).toMatchObject([{ code: 'UNKNOWN_KEY', line: 14, column: 1, hint: 'did you mean `backup`?' }]);
+  });
+
+  it('reports a misspelt required field once, at the misspelling, saying the field is needed', async () => {
+    // Required by the template family (lgfl-e-security's `requires`)…
+    const family = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minuets: 10')));
+    expect(family.code).toBe(1);
+    expect(family.diagnostics).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_KEY', line: 13, column: 1, hint: 'did you mean `lockout_minutes`? The lgfl-e-security template requires it, and it is missing.' }),
+    ]);
+    // …and by every school (the schema's own required fields), in a nested mapping.
+    const schema = await one(school((y) => y.replace('  name: Test Primary', '  nmae: Test Primary')));
+    expect(schema.diagnostics).toEqual([expect.objectContaining({ code: 'UNKNOWN_KEY', line: 3, column: 3, hint: 'did you mean `name`? It is required, and missing.' })]);
+  });
+
+  it('still reports a missing field beside an unknown key that does not look like it', async () => {
+    const { diagnostics } = await one(school((y) => y.replace('lockout_minutes: 10', 'screen_timeout: 10')));
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(['MISSING_FIELD', 'UNKNOWN_KEY']);
+    expect(diagnostics.find((d) => d.code === 'UNKNOWN_KEY')!.hint).toMatch(/^the fields allowed here are: /);
   });
 
   it('reports a duplicate key', async () => {

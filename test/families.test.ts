@@ -11,7 +11,7 @@ import { listFamilies, loadFamily } from '../src/render/loadFamily.ts';
 import type { Inline, PolicyDocument } from '../src/tree/types.ts';
 import { schemaAt } from '../src/validate/schoolJsonSchema.ts';
 import { toPlainText } from '../src/write/text/toPlainText.ts';
-import { checkJson, REPO, school, tempProject } from './support/tempProject.ts';
+import { checkJson, REPO, run, school, tempProject } from './support/tempProject.ts';
 
 const world = createNodeWorld(REPO);
 const FAMILIES = listFamilies(world);
@@ -166,6 +166,31 @@ describe('fields and families', () => {
     const { diagnostics } = await check(project({ 'schools/bare.yaml': 'template: herts-data-security\nschool:\n  name: Bare\n' }));
     const missing = diagnostics.filter((d) => d.code === 'MISSING_FIELD').map((d) => d.message.match(/`([^`]+)`/)![1]);
     expect(missing.sort()).toEqual(['network_logoff_time', 'passwords', 'people', 'review', 'systems'].sort());
+  });
+});
+
+describe('family.yaml', () => {
+  const META = readFileSync(join(REPO, 'templates/lgfl-e-security/family.yaml'), 'utf8');
+  const misspelt = (edit: (yaml: string) => string) => project({ 'schools/test-primary.yaml': school(), 'templates/lgfl-e-security/family.yaml': edit(META) });
+
+  it('suggests family.yaml’s own fields for an unknown one, once for a misspelt required field, with a code frame', async () => {
+    const root = misspelt((y) => y.replace(/^title:/m, 'titel:').replace(/^attribution:.*\n/m, '').replace(/^version:/m, 'atribution: x\nversion:'));
+    const lines = readFileSync(join(root, 'templates/lgfl-e-security/family.yaml'), 'utf8').split('\n');
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    const mine = diagnostics.filter((d) => d.file === 'templates/lgfl-e-security/family.yaml');
+    expect(mine).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_KEY', line: lines.findIndex((l) => l.startsWith('titel:')) + 1, column: 1, hint: 'did you mean `title`? It is required, and missing.' }),
+      expect.objectContaining({ code: 'UNKNOWN_KEY', line: lines.findIndex((l) => l.startsWith('atribution:')) + 1, column: 1, hint: 'did you mean `attribution`?' }),
+    ]);
+    // Printed with the line itself, as a school file's problems are.
+    const printed = await run(root, ['check']);
+    expect(printed.stderr).toMatch(/> +\d+ \| titel: E-Security Policy\n/);
+  });
+
+  it('gives a missing field of family.yaml its example', async () => {
+    const { diagnostics } = await checkJson(misspelt((y) => y.replace(/^issued_by:.*\n/m, '')));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'MISSING_FIELD', file: 'templates/lgfl-e-security/family.yaml', hint: 'add `issued_by:`, e.g. `London Grid for Learning (LGfL)`' })]);
   });
 });
 

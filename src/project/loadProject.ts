@@ -186,6 +186,7 @@ export function startFamilies(world: World): Pick<ProjectStart, 'project' | 'fam
       project.diagnostics.push(...loaded.diagnostics);
       if (loaded.value) project.families.set(name, loaded.value);
       if (loaded.value) project.diagnostics.push(...checkFamilyCharacters(loaded.value));
+      for (const [file, text] of loaded.sources) project.sources.set(file, text);
       for (const section of loaded.value?.sections ?? []) project.sources.set(section.file, section.source);
     }
     return project.families.get(name);
@@ -250,7 +251,7 @@ function checkAndRender(world: World, slug: string, loaded: LoadedSchoolFile, fa
   const ownFamily = declared === undefined ? family(DEFAULT_FAMILY) : typeof declared === 'string' ? family(declared.trim()) : undefined;
   const familyFields = ownFamily ? checkFamilyFields(loaded, ownFamily) : [];
   into.diagnostics.push(...familyFields);
-  const validated = validateSchool(loaded);
+  const validated = validateSchool(loaded, ownFamily && { family: ownFamily.name, fields: ownFamily.meta.requires ?? [] });
   into.diagnostics.push(...validated.diagnostics);
   const school = validated.value;
   if (!school) return;

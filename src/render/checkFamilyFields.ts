@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import type { LoadedSchool } from '../load/loadSchoolFile.ts';
 import type { DataPath } from '../load/parseYamlFile.ts';
 import { schemaAt } from '../validate/schoolJsonSchema.ts';
-import { type Locator, locate, missingField } from '../validate/toDiagnostics.ts';
+import { type Locator, locate, lookalikeKey, missingField } from '../validate/toDiagnostics.ts';
 import type { TemplateFamily } from './loadFamily.ts';
 
 /**
@@ -50,8 +50,9 @@ function missingRequired(data: unknown, locator: Locator, family: TemplateFamily
       const value = node[path[i]!];
       if (value === undefined || value === null) {
         const missing = path.slice(0, i + 1);
-        // Every school must give it: validation already says it is missing.
-        if (!requiredByEveryFamily(missing) && !reported.has(missing.join('.'))) {
+        // Every school must give it: validation already says it is missing. Or it is misspelt: validation
+        // reports the unknown key, with this field as its suggestion.
+        if (!requiredByEveryFamily(missing) && !reported.has(missing.join('.')) && lookalikeKey(data, missing) === undefined) {
           reported.add(missing.join('.'));
           out.push(missingField(missing, locator, family.name));
         }

@@ -5,10 +5,10 @@ import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
 import { decodeText } from '../load/decodeText.ts';
 import { parseYamlFile, pathKey } from '../load/parseYamlFile.ts';
 import type { World } from '../project/World.ts';
-import { issueToDiagnostics } from '../validate/toDiagnostics.ts';
+import { issueToDiagnostics, type Locator } from '../validate/toDiagnostics.ts';
 import { schemaAt } from '../validate/schoolJsonSchema.ts';
 import { checkTemplate, type InternalLink } from './checkTemplate.ts';
-import { type FamilyMeta, FamilySchema } from './FamilySchema.ts';
+import { familyJsonSchema, type FamilyMeta, FamilySchema } from './FamilySchema.ts';
 
 export interface TemplateSection {
   file: string;
@@ -37,21 +37,23 @@ export function listFamilies(world: World): string[] {
   return world.listDir(TEMPLATES_DIR).filter((name) => world.isDirectory(`${TEMPLATES_DIR}/${name}`));
 }
 
-export function loadFamily(world: World, name: string): { value: TemplateFamily | undefined; diagnostics: Diagnostic[] } {
+/** A family's templates, its problems, and family.yaml's text (for their code frames: the sections' texts are in `value`). */
+export function loadFamily(world: World, name: string): { value: TemplateFamily | undefined; diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const dir = `${TEMPLATES_DIR}/${name}`;
   const metaFile = `${dir}/family.yaml`;
   const bytes = world.readFile(metaFile);
   if (!bytes) {
-    return { value: undefined, diagnostics: [{ code: 'UNKNOWN_TEMPLATE', severity: 'error', message: `there is no template family "${name}" (no ${metaFile})`, file: metaFile }] };
+    return { value: undefined, diagnostics: [{ code: 'UNKNOWN_TEMPLATE', severity: 'error', message: `there is no template family "${name}" (no ${metaFile})`, file: metaFile }], sources: new Map() };
   }
   const parsed = parseYamlFile(bytes, metaFile);
   const diagnostics = [...parsed.diagnostics];
-  if (!parsed.value) return { value: undefined, diagnostics };
+  const sources = new Map(parsed.text === undefined ? [] : [[metaFile, parsed.text]]);
+  if (!parsed.value) return { value: undefined, diagnostics, sources };
   const meta = FamilySchema.safeParse(parsed.value.data);
   if (!meta.success) {
-    const locator = { locations: parsed.value.locations, file: metaFile };
+    const locator: Locator = { locations: parsed.value.locations, file: metaFile, schema: familyJsonSchema() };
     diagnostics.push(...meta.error.issues.flatMap((issue) => issueToDiagnostics(issue, locator, parsed.value!.data)));
-    return { value: undefined, diagnostics };
+    return { value: undefined, diagnostics, sources };
   }
 
   const sections: TemplateSection[] = [];
@@ -86,7 +88,7 @@ export function loadFamily(world: World, name: string): { value: TemplateFamily 
     const at = parsed.value!.locations.get(pathKey(['requires', index]))?.value;
     diagnostics.push({ code: 'UNKNOWN_FIELD', severity: 'error', message: `family.yaml requires \`${path}\`, which the school schema does not have`, file: metaFile, line: at?.line, column: at?.column, hint: 'name a field of the school schema (`npx policy-press schema`), dotted: people.dpo' });
   });
-  return { value: { name, meta: meta.data, sections, ids }, diagnostics };
+  return { value: { name, meta: meta.data, sections, ids }, diagnostics, sources };
 }
 
 function compileSection(source: string, file: string, diagnostics: Diagnostic[]): TemplateSection | undefined {

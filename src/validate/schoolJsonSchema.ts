@@ -17,7 +17,7 @@ export function schoolJsonSchemaText(): string {
   return `${JSON.stringify(schoolJsonSchema(), null, 2)}\n`;
 }
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[]; description?: string; examples?: unknown[] };
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[]; description?: string; examples?: unknown[] };
 
 /** The schema node at a data path (sequence indexes and record keys step into items), if any. */
 export function schemaAt(path: readonly (string | number)[], root: JsonSchema = schoolJsonSchema() as JsonSchema): JsonSchema | undefined {
@@ -44,8 +44,8 @@ function stepInto(node: JsonSchema, step: string | number): JsonSchema | undefin
 }
 
 /** Field names allowed at a path, for "did you mean" hints. */
-export function fieldsAt(path: readonly (string | number)[]): string[] {
-  const node = schemaAt(path);
+export function fieldsAt(path: readonly (string | number)[], root?: JsonSchema): string[] {
+  const node = schemaAt(path, root);
   return node?.properties ? Object.keys(node.properties) : [];
 }
 

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
 import { type DataPath, type NodeLocation, pathKey } from '../load/parseYamlFile.ts';
-import { fieldsAt, schemaAt } from './schoolJsonSchema.ts';
+import { fieldsAt, type JsonSchema, schemaAt } from './schoolJsonSchema.ts';
 import { impossibleDate } from './schemas/common.ts';
 
 export interface Locator {
@@ -12,6 +12,8 @@ export interface Locator {
   file: string;
   /** The file a value comes from (the school's, or a defaults file it inherits), without reading positions. */
   fileOf?(path: DataPath): string;
+  /** The JSON schema of the file's kind, for its fields, examples and "did you mean": the school file's unless given. */
+  schema?: JsonSchema;
 }
 
 /** Where to point for a path: the value, or for a missing field the nearest mapping that exists. */
@@ -29,7 +31,13 @@ export function dotted(path: DataPath): string {
   return path.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
 }
 
-export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, data: unknown): Diagnostic[] {
+/** A template family's own required fields (family.yaml's `requires`), for a school of that family. */
+export interface FamilyRequirement {
+  family: string;
+  fields: readonly string[];
+}
+
+export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, data: unknown, requirement?: FamilyRequirement): Diagnostic[] {
   const path = issue.path as (string | number)[];
   const field = `\`${dotted(path)}\``;
   const inherited = (d: Diagnostic): Diagnostic =>
@@ -41,19 +49,28 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const known = fieldsAt(path);
+        const known = fieldsAt(path, locator.schema);
         const guess = didYouMean(key, known);
         const where = path.length ? `under ${field}` : 'at the top level';
+        // A misspelt required field: its MISSING_FIELD is left out (see lookalikeKey), so this says it is needed.
+        const missing = guess !== undefined && valueAt(data, [...path, guess]) === undefined;
+        const needed = !missing
+          ? ''
+          : requiredAt(path, guess, locator.schema)
+            ? ' It is required, and missing.'
+            : requirement?.fields.includes(dotted([...path, guess]))
+              ? ` The ${requirement.family} template requires it, and it is missing.`
+              : '';
         return inherited({
           code: 'UNKNOWN_KEY',
           severity: 'error',
           message: `unknown field \`${key}\` ${where}`,
-          hint: guess ? `did you mean \`${guess}\`?` : `the fields allowed here are: ${known.map((k) => `\`${k}\``).join(', ')}`,
+          hint: guess ? `did you mean \`${guess}\`?${needed}` : `the fields allowed here are: ${known.map((k) => `\`${k}\``).join(', ')}`,
           ...locate(locator, [...path, key], 'key'),
         });
       });
     case 'invalid_type': {
-      if (received === undefined) return [missingField(path, locator)];
+      if (received === undefined) return lookalikeKey(data, path, locator.schema) === undefined ? [missingField(path, locator)] : [];
       if (issue.expected === 'int') {
         return [base('NOT_WHOLE_NUMBER', `${field} must be a whole number, not ${JSON.stringify(received)}`, 'write it without a decimal point, e.g. 10')];
       }
@@ -70,7 +87,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
               : issue.expected === 'array'
                 ? 'write it as a list, one "- item" per line'
                 : undefined;
-      return [base('WRONG_TYPE', `${field} should be ${article(issue.expected)}, found ${found}`, hint ?? exampleHint(path))];
+      return [base('WRONG_TYPE', `${field} should be ${article(issue.expected)}, found ${found}`, hint ?? exampleHint(path, locator.schema))];
     }
     case 'too_small':
     case 'too_big': {
@@ -78,14 +95,14 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       if (issue.origin === 'string') {
         return small
-          ? [base('EMPTY_VALUE', `${field} is empty`, exampleHint(path) ?? 'fill it in, or delete the line if the field is optional')]
+          ? [base('EMPTY_VALUE', `${field} is empty`, exampleHint(path, locator.schema) ?? 'fill it in, or delete the line if the field is optional')]
           : [base('VALUE_TOO_LONG', `${field} is ${(received as string).length.toLocaleString('en-GB')} characters long; the limit is ${limit.toLocaleString('en-GB')}`, 'shorten it; long documents belong in a linked file, not in the policy data')];
       }
       if (issue.origin === 'array') {
         return [base(small ? 'EMPTY_LIST' : 'LIST_TOO_LONG', small ? `${field} is an empty list` : `${field} has more than ${limit} items`, small ? 'add at least one item, or delete the field' : undefined)];
       }
       const bound = small ? `at least ${limit}` : `at most ${limit}`;
-      return [base('OUT_OF_RANGE', `${field} must be ${bound}, found ${JSON.stringify(received)}`, rangeHint(path))];
+      return [base('OUT_OF_RANGE', `${field} must be ${bound}, found ${JSON.stringify(received)}`, rangeHint(path, locator.schema))];
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
@@ -93,20 +110,20 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       return [base('INVALID_CHOICE', `${field} cannot be ${JSON.stringify(received)}`, guess ? `did you mean \`${guess}\`?` : `choose one of: ${options.join(', ')}`)];
     }
     case 'invalid_format':
-      return [base('INVALID_FORMAT', `${field} ${issue.message}`, exampleHint(path))];
+      return [base('INVALID_FORMAT', `${field} ${issue.message}`, exampleHint(path, locator.schema))];
     case 'custom': {
       const code = (issue.params as { code?: string } | undefined)?.code ?? 'INVALID_VALUE';
       const hint = code === 'INVALID_DATE' ? dateHint(received) : code === 'PERSON_NEEDS_NAME_OR_ROLE' ? 'e.g. `name: Keith Bridges` or `role: Head Teacher`' : CUSTOM_HINTS[code];
       return [base(code, `${field} ${issue.message}`, hint)];
     }
     default:
-      return [base('INVALID_VALUE', `${field}: ${issue.message}`, exampleHint(path))];
+      return [base('INVALID_VALUE', `${field}: ${issue.message}`, exampleHint(path, locator.schema))];
   }
 }
 
 /** A field that must be set and is not, pointed at the nearest mapping that exists; `requiredBy` names the template family that needs it. */
 export function missingField(path: DataPath, locator: Locator, requiredBy?: string): Diagnostic {
-  const example = exampleFor(path);
+  const example = exampleFor(path, locator.schema);
   const at = locate(locator, path);
   const message = `\`${dotted(path)}\` is required${requiredBy ? ` by the ${requiredBy} template` : ''} but missing`;
   return {
@@ -116,6 +133,22 @@ export function missingField(path: DataPath, locator: Locator, requiredBy?: stri
     hint: `add \`${path.at(-1)}:\`${path.length > 1 ? ` under \`${dotted(path.slice(0, -1))}\`` : ''}${example ? `, e.g. ${example}` : ''}`,
     ...at,
   };
+}
+
+/**
+ * The unknown key beside a missing field that looks like its misspelling (`lockout_minutse` for `lockout_minutes`),
+ * if there is one. Its UNKNOWN_KEY, pointed at the line to mend, then says all there is to say: a MISSING_FIELD
+ * too would report one mistake twice, the second time at a line that is not wrong.
+ */
+export function lookalikeKey(data: unknown, path: DataPath, schema?: JsonSchema): string | undefined {
+  const parent = valueAt(data, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const known = fieldsAt(path.slice(0, -1), schema);
+  return Object.keys(parent).find((key) => !known.includes(key) && didYouMean(key, known) === path.at(-1));
+}
+
+function requiredAt(path: DataPath, key: string, schema?: JsonSchema): boolean {
+  return schemaAt(path, schema)?.required?.includes(key) ?? false;
 }
 
 const CUSTOM_HINTS: Record<string, string> = {
@@ -145,20 +178,20 @@ function article(expected: string): string {
   return words[expected] ?? expected;
 }
 
-function exampleFor(path: DataPath): string | undefined {
-  const node = schemaAt(path.map((s) => (typeof s === 'number' ? '[]' : s)));
+function exampleFor(path: DataPath, schema?: JsonSchema): string | undefined {
+  const node = schemaAt(path.map((s) => (typeof s === 'number' ? '[]' : s)), schema);
   const example = node?.examples?.[0];
   if (example === undefined) return undefined;
   return typeof example === 'object' ? `\`${JSON.stringify(example)}\`` : `\`${String(example)}\``;
 }
 
-function exampleHint(path: DataPath): string | undefined {
-  const example = exampleFor(path);
+function exampleHint(path: DataPath, schema?: JsonSchema): string | undefined {
+  const example = exampleFor(path, schema);
   return example ? `for example ${example}` : undefined;
 }
 
-function rangeHint(path: DataPath): string | undefined {
-  return path.at(-1) === 'lockout_minutes' ? 'screen lock-out is a whole number of minutes from 1 to 60; 5 or 10 is usual' : schemaAt(path)?.description;
+function rangeHint(path: DataPath, schema?: JsonSchema): string | undefined {
+  return path.at(-1) === 'lockout_minutes' && !schema ? 'screen lock-out is a whole number of minutes from 1 to 60; 5 or 10 is usual' : schemaAt(path, schema)?.description;
 }
 
 /** What to write instead of a value that is not a policy date, and what is wrong with it when it looks like one. */

@@ -7,7 +7,7 @@ import { comparableDate } from './schemas/common.ts';
 import type { Person } from './schemas/PersonSchema.ts';
 import { HEX_COLOUR } from './schemas/SchoolSchema.ts';
 import { type SchoolData, SchoolFileSchema } from './schemas/SchoolFileSchema.ts';
-import { issueToDiagnostics, type Locator, locate } from './toDiagnostics.ts';
+import { type FamilyRequirement, issueToDiagnostics, type Locator, locate } from './toDiagnostics.ts';
 
 export interface School {
   slug: string;
@@ -19,10 +19,11 @@ export interface School {
 /** Above this the model policy's "lock-out after idle time" protects little. */
 export const LOCKOUT_WARN_ABOVE = 15;
 
-export function validateSchool(loaded: LoadedSchool): { value: School | undefined; diagnostics: Diagnostic[] } {
+/** `requirement`: the fields the school's template family requires besides the schema's, named in hints. */
+export function validateSchool(loaded: LoadedSchool, requirement?: FamilyRequirement): { value: School | undefined; diagnostics: Diagnostic[] } {
   const locator: Locator = { locations: loaded.locations, file: loaded.file, fileOf: loaded.fileOf };
   const parsed = SchoolFileSchema.safeParse(loaded.data);
-  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, locator, loaded.data));
+  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, locator, loaded.data, requirement));
   // The rules look at the raw data so they are reported even when unrelated fields are wrong.
   diagnostics.push(...checkRules(loaded.data as Partial<SchoolData>, locator));
   const todos = findTodos(loaded.data, locator);

@@ -24,7 +24,7 @@ Options:
     for (const name of listFamilies(io.world)) {
       const family = loadFamily(io.world, name);
       if (!family.value || hasErrors(family.diagnostics)) {
-        printDiagnostics(family.diagnostics, new Map(), io);
+        printDiagnostics(family.diagnostics, family.sources, io);
         return EXIT.FAILED;
       }
       const { meta, sections } = family.value;
