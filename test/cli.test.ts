@@ -1,10 +1,16 @@
 // The CLI's contract: help, exit codes, `new`, `text`, and that `check` writes nothing.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { COMMANDS } from '../src/cli/main.ts';
-import { checkJson, run, school, tempProject } from './support/tempProject.ts';
+import type { Diagnostic } from '../src/diagnostics/index.ts';
+import { createNodeWorld } from '../src/project/World.ts';
+import { fieldsEverySchoolGives } from '../src/render/checkFamilyFields.ts';
+import { listFamilies, loadFamily } from '../src/render/loadFamily.ts';
+import { schemaAt } from '../src/validate/schoolJsonSchema.ts';
+import { checkJson, REPO, run, school, tempProject } from './support/tempProject.ts';
 
 describe('policy-press CLI', () => {
   it('prints help for the tool and every command, exit 0', async () => {
@@ -81,7 +87,8 @@ describe('policy-press new', () => {
     const file = join(root, 'schools/ysgol-gymraeg-llanfair-pwllgwyngyll.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/school.schema.json');
-    expect(text).toContain('(required)');
+    expect(text).toContain('template: lgfl-e-security\n');
+    expect(text).toMatch(/^ {2}name: Ysgol Gymraeg Llanfair Pwllgwyngyll +# \(required\)$/m);
 
     const { code, diagnostics } = await checkJson(root);
     expect(code).toBe(1);
@@ -102,11 +109,83 @@ describe('policy-press new', () => {
       .replace('reviewed_by: TODO', 'reviewed_by: Jo Bloggs')
       .replace('lockout_minutes: TODO', 'lockout_minutes: 10')
       .replace('provider: TODO', 'provider: RedStor');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, filled);
     const { code, diagnostics } = await checkJson(root);
     expect(diagnostics).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  describe.each(listFamilies(createNodeWorld(REPO)))('--template %s', (name) => {
+    const family = loadFamily(createNodeWorld(REPO), name).value!;
+    const required = [...fieldsEverySchoolGives(), ...(family.meta.requires ?? [])];
+    const made = async () => {
+      const root = tempProject();
+      const result = await run(root, ['new', 'Oak Primary', '--template', name]);
+      expect(result.code).toBe(0);
+      return { root, file: join(root, 'schools/oak-primary.yaml') };
+    };
+    /** A check on a day the examples' review dates (2023-09, then 2024-09) are in date. */
+    const checkOn = async (root: string) => {
+      const result = await run(root, ['check', '--json'], { SOURCE_DATE_EPOCH: String(Date.UTC(2024, 0, 15) / 1000) });
+      return { code: result.code, diagnostics: JSON.parse(result.stdout).diagnostics as Diagnostic[] };
+    };
+    /** Each TODO replaced by its field's example (from the schema, as the comment beside it shows). */
+    const fillTodos = async (root: string, file: string) => {
+      const { diagnostics } = await checkOn(root);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const todos = diagnostics.filter((d) => d.code === 'TODO_LEFT');
+      for (const todo of todos) {
+        const path = todo.message.match(/`([^`]+)`/)![1]!;
+        // Someone other than the SIRO, whose example name is the same.
+        const value = path === 'people.dpo.name' ? 'Dana Protection' : schemaAt(path.split('.'))!.examples![0];
+        lines[todo.line! - 1] = lines[todo.line! - 1]!.replace('TODO', stringify(value, { collectionStyle: 'flow' }).trim());
+      }
+      writeFileSync(file, lines.join('\n'));
+      return todos;
+    };
+
+    it('asks for the fields the family requires, as TODOs, and for nothing the family does not use', async () => {
+      const { root } = await made();
+      const { code, diagnostics } = await checkOn(root);
+      expect(code).toBe(1);
+      expect(diagnostics.every((d) => d.code === 'TODO_LEFT' && d.line && d.hint)).toBe(true);
+      const asked = diagnostics.map((d) => d.message.match(/`([^`]+)`/)![1]!);
+      // Every required field is asked for: itself, or a field inside it (a person's name or post).
+      for (const field of required.filter((f) => f !== 'school.name')) expect(asked.some((a) => a === field || a.startsWith(`${field}.`))).toBe(true);
+      for (const field of asked) expect(required.some((r) => field === r || field.startsWith(`${r}.`))).toBe(true);
+    });
+
+    it('passes check once the TODOs are filled in with the examples beside them', async () => {
+      const { root, file } = await made();
+      expect((await fillTodos(root, file)).length).toBeGreaterThan(0);
+      expect(await checkOn(root)).toEqual({ code: 0, diagnostics: [] });
+    });
+
+    it('comments out only fields the family prints, each valid once its "# " is deleted', async () => {
+      const { root, file } = await made();
+      const text = readFileSync(file, 'utf8');
+      // Every commented-out field but the two that name other files (a defaults file and a logo), and the editor's schema line.
+      const uncommented = text.replace(/^( *)# ((?: *(?:- )?[a-z_][a-z_-]*:(?: .*)?)|(?: +- .*))$/gm, (line, pad: string, yaml: string) =>
+        /^(defaults|logo|yaml-language-server):/.test(yaml.trim()) ? line : `${pad}${yaml}`,
+      );
+      expect(uncommented).not.toBe(text);
+      writeFileSync(file, uncommented);
+      await fillTodos(root, file);
+      const { code, diagnostics } = await checkOn(root);
+      expect(diagnostics).toEqual([]);
+      expect(code).toBe(0);
+      // The sections a school may turn on are offered too.
+      const optional = family.sections.flatMap((sec) => sec.fields).filter((f) => /^sections\.[^.]+\.include$/.test(f));
+      for (const field of optional) expect(uncommented).toContain(`\n  ${field.split('.')[1]}: { include: true }\n`);
+    });
+  });
+
+  it('names the families when asked for one that does not exist, and writes nothing', async () => {
+    const root = tempProject();
+    const result = await run(root, ['new', 'Oak Primary', '--template', 'lgfl-esecurity']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('there is no template family "lgfl-esecurity": did you mean lgfl-e-security?');
+    expect(existsSync(join(root, 'schools/oak-primary.yaml'))).toBe(false);
   });
 
   it('refuses to overwrite an existing file', async () => {

@@ -86,16 +86,25 @@ export function fieldsEverySchoolGives(): string[] {
   return out;
 }
 
-function unusedFields(data: unknown, locator: Locator, family: TemplateFamily): Diagnostic[] {
-  // A section with errors is left out of the family, and with it the fields it reads; its errors say enough.
-  if (family.sections.length !== family.meta.sections.length) return [];
+/**
+ * How a family uses a field (dotted, `[]` for a list's items): `whole` when the field, or one holding
+ * it, is read whole or by every family; `part` when fields inside it are read; `none` when no template of
+ * the family reads it.
+ */
+export function fieldUsage(family: TemplateFamily): (field: string) => 'whole' | 'part' | 'none' {
   const fields = family.sections.flatMap((s) => s.fields);
   const whole = family.sections.flatMap((s) => s.wholeFields);
   const within = (field: string, outer: string) => field === outer || field.startsWith(`${outer}.`) || field.startsWith(`${outer}[]`);
-  const usage = (field: string): 'whole' | 'part' | 'none' => {
+  return (field) => {
     if (FAMILY_INDEPENDENT_FIELDS.some((f) => within(field, f)) || whole.some((w) => within(field, w))) return 'whole';
     return fields.some((f) => within(f, field)) ? 'part' : 'none';
   };
+}
+
+function unusedFields(data: unknown, locator: Locator, family: TemplateFamily): Diagnostic[] {
+  // A section with errors is left out of the family, and with it the fields it reads; its errors say enough.
+  if (family.sections.length !== family.meta.sections.length) return [];
+  const usage = fieldUsage(family);
 
   const out: Diagnostic[] = [];
   const report = (path: DataPath, field: string) => {
