@@ -180,6 +180,14 @@ describe('policy-press new', () => {
     });
   });
 
+  it('writes a name as YAML, on one line', async () => {
+    const root = tempProject();
+    await run(root, ['new', 'St Mary’s C of E:\n  East #2', '--slug', 'st-marys']);
+    const text = readFileSync(join(root, 'schools/st-marys.yaml'), 'utf8');
+    expect(text).toMatch(/^ {2}name: "St Mary’s C of E: East #2" +# \(required\)$/m);
+    expect(text.split('\n')[1]).toBe('# St Mary’s C of E: East #2: data for the E-Security Policy (London Grid for Learning (LGfL)).');
+  });
+
   it('names the families when asked for one that does not exist, and writes nothing', async () => {
     const root = tempProject();
     const result = await run(root, ['new', 'Oak Primary', '--template', 'lgfl-esecurity']);

@@ -25,7 +25,7 @@ export function scaffold(name: string, family: TemplateFamily): string {
   const isRequired = (field: string) => [...required].some((r) => r === field || r.startsWith(`${field}.`));
   const out: string[] = [
     `# yaml-language-server: $schema=../${SCHEMA_PATH}`,
-    `# ${name}: data for the ${family.meta.title} (${family.meta.issued_by}).`,
+    `# ${name.replace(/\s+/g, ' ')}: data for the ${family.meta.title} (${family.meta.issued_by}).`,
     '# Fields marked (required) must be filled in; the rest are optional: delete',
     '# the "# " before a field (and its lines) to use it.',
     '# Run `npx policy-press check` after editing.',
@@ -65,7 +65,7 @@ export function scaffold(name: string, family: TemplateFamily): string {
     // Written as the school would write it: "19.00" in quotes, since 19.00 unquoted is a number.
     const eg = example === undefined ? '' : ` e.g. ${yamlLines(example).join(' ')}`;
     const line = `${pad}${key}: TODO`;
-    const whole = `(required) ${node.description ?? ''}${eg}`;
+    const whole = `(required)${node.description ? ` ${node.description}` : ''}${eg}`;
     // The description above when the line is too long for it, "(required)" and the example always beside.
     if (!node.description || besideFits(line, whole)) explained(out, [line], whole, pad);
     else {

@@ -28,7 +28,7 @@ Options:
   allowPositionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError('give the school\'s name in quotes, e.g. `policy-press new "Ashmole Primary"`');
-    const name = positionals[0]!.trim();
+    const name = positionals[0]!.trim().replace(/\s+/g, ' '); // one line, as the policy prints it
     const slug = (values.slug as string | undefined) ?? slugify(name);
     if (!isSlug(slug)) throw new UsageError(`"${slug}" is not a usable slug: use lower-case letters, digits and hyphens (--slug oak-academy)`);
     const familyName = (values.template as string | undefined)?.trim() || DEFAULT_FAMILY;
