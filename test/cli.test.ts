@@ -188,6 +188,16 @@ describe('policy-press new', () => {
     expect(text.split('\n')[1]).toBe('# St Mary’s C of E: East #2: data for the E-Security Policy (London Grid for Learning (LGfL)).');
   });
 
+  it('writes nothing for a family with errors, and shows them', async () => {
+    const root = tempProject();
+    writeFileSync(join(root, 'templates/lgfl-e-security/family.yaml'), 'title: E-Security Policy\n');
+    const result = await run(root, ['new', 'Oak Primary']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('templates/lgfl-e-security/family.yaml:1:1 error MISSING_FIELD `version` is required but missing');
+    expect(result.stderr).toContain('no school file was written');
+    expect(existsSync(join(root, 'schools/oak-primary.yaml'))).toBe(false);
+  });
+
   it('names the families when asked for one that does not exist, and writes nothing', async () => {
     const root = tempProject();
     const result = await run(root, ['new', 'Oak Primary', '--template', 'lgfl-esecurity']);

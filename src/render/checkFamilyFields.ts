@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { LoadedSchool } from '../load/loadSchoolFile.ts';
 import type { DataPath } from '../load/parseYamlFile.ts';
-import { schemaAt } from '../validate/schoolJsonSchema.ts';
+import { type JsonSchema, schemaAt } from '../validate/schoolJsonSchema.ts';
 import { type Locator, locate, lookalikeKey, missingField } from '../validate/toDiagnostics.ts';
 import type { TemplateFamily } from './loadFamily.ts';
 
@@ -64,17 +64,15 @@ function missingRequired(data: unknown, locator: Locator, family: TemplateFamily
   return out;
 }
 
-type SchemaNode = { required?: string[]; properties?: Record<string, SchemaNode> };
-
 function requiredByEveryFamily(path: string[]): boolean {
-  const parent = schemaAt(path.slice(0, -1)) as SchemaNode | undefined;
+  const parent = schemaAt(path.slice(0, -1));
   return parent?.required?.includes(path.at(-1)!) ?? false;
 }
 
 /** The fields every school gives whatever its family (the schema's own required fields), dotted, for `policy-press templates`. */
 export function fieldsEverySchoolGives(): string[] {
   const out: string[] = [];
-  const visit = (node: SchemaNode | undefined, prefix: string) => {
+  const visit = (node: JsonSchema | undefined, prefix: string) => {
     for (const key of node?.required ?? []) {
       const child = node?.properties?.[key];
       const path = prefix ? `${prefix}.${key}` : key;
@@ -82,7 +80,7 @@ export function fieldsEverySchoolGives(): string[] {
       else out.push(path);
     }
   };
-  visit(schemaAt([]) as SchemaNode, '');
+  visit(schemaAt([]), '');
   return out;
 }
 
