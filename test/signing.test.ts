@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFArray, PDFDocument, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, expect, it } from 'vitest';
 import { buildProject, writeTexts } from '../src/build/buildProject.ts';
 import { publishSignedCopies, readPublishedApproval } from '../src/build/publishSignedCopies.ts';
@@ -13,6 +14,7 @@ import { writePdfs } from '../src/build/writePdfs.ts';
 import type { Diagnostic } from '../src/diagnostics/index.ts';
 import { loadProject } from '../src/project/loadProject.ts';
 import { createNodeWorld } from '../src/project/World.ts';
+import { appendUpdate } from '../src/sign/appendUpdate.ts';
 import { toPlainText } from '../src/write/text/toPlainText.ts';
 import { signablePdf } from './support/signablePdf.ts';
 import { REPO, run, school, TEST_TODAY_EPOCH, tempProject } from './support/tempProject.ts';
@@ -76,6 +78,49 @@ describeWithSigningTools('policy-press sign and verify', () => {
     const out = await buildProject(project, { root, env: ENV }, [writeTexts, writePdfs, publishSignedCopies]);
     expect(readFileSync(join(out, 'test-primary/policy-signed.pdf')).equals(signed)).toBe(true);
     expect(readPublishedApproval(out, 'test-primary')).toMatchObject({ status: 'signed', approvedOn: '2025-01-10', sha256: createHash('sha256').update(signed).digest('hex') });
+  });
+
+  it('catches pages changed between signatures, which every signature covers and the first revision does not show', async () => {
+    // The Chair signs; then a revision draws over page 2 and lays a note on page 1; then the Headteacher signs it all.
+    const chair = readFileSync(at('chair.pdf'));
+    const pdf = await PDFDocument.load(chair, { updateMetadata: false });
+    const [one, two] = pdf.getPages();
+    const cover = pdf.context.register(pdf.context.flateStream('1 1 1 rg 0 0 595 842 re f'));
+    const contents = two!.node.get(PDFName.of('Contents'))!;
+    const page2 = two!.node.clone(pdf.context);
+    page2.set(PDFName.of('Contents'), pdf.context.obj([...(contents instanceof PDFArray ? contents.asArray() : [contents]), cover]));
+    const note = pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'FreeText', Rect: [50, 50, 545, 792], Contents: PDFString.of('Lock-out: 60 minutes'), DA: PDFString.of('/Helv 12 Tf 0 g') }));
+    const annots = one!.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    const page1 = one!.node.clone(pdf.context);
+    page1.set(PDFName.of('Annots'), pdf.context.obj([...(annots?.asArray() ?? []), note]));
+    const trailer = pdf.context.trailerInfo;
+    const changed = appendUpdate(chair, [
+      { ref: cover, object: pdf.context.lookup(cover)! },
+      { ref: note, object: pdf.context.lookup(note)! },
+      { ref: two!.ref, object: page2 },
+      { ref: one!.ref, object: page1 },
+    ], { root: trailer.Root as PDFRef, info: trailer.Info as PDFRef });
+    writeFileSync(at('changed.pdf'), changed);
+    expect((await run(root, ['sign', 'changed.pdf', '--p12', pki.headP12, '--field', 'headteacher', '-o', 'changed-signed.pdf'], ENV)).code).toBe(0);
+
+    const json = await run(root, ['verify', 'changed-signed.pdf', '--json'], ENV);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.signatures.map((s: { intact: boolean }) => s.intact)).toEqual([true, true]);
+    expect(report.changedPages).toEqual([1, 2]);
+    expect(report.ok).toBe(false);
+    const text = await run(root, ['verify', 'changed-signed.pdf'], ENV);
+    expect(text.stdout).toContain('✗ pages 1, 2 were changed after the PDF was built');
+    expect(text.stdout).toContain('The signatures are intact, but the pages shown are not the ones built: do not rely on this copy.');
+    // The signed copies made by signing alone (and the seal, below) show their pages as built.
+    expect(JSON.parse((await run(root, ['verify', 'approved/test-primary/2025-01-10.pdf', '--json'], ENV)).stdout).changedPages).toEqual([]);
+
+    // Nor does the build publish it.
+    const project = tempProject({ 'schools/test-primary.yaml': school(), 'approved/test-primary/2025-01-11.pdf': readFileSync(at('changed-signed.pdf')) });
+    const warnings: Diagnostic[] = [];
+    const out = await buildProject(loadProject(createNodeWorld(project, ENV)), { root: project, env: ENV, cache: false, report: (d) => warnings.push(...d) }, [writeTexts, writePdfs, publishSignedCopies]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'APPROVED_COPY_BROKEN', message: 'approved/test-primary/2025-01-11.pdf shows pages changed after it was built (1, 2), so it is not published' })]);
+    expect(existsSync(join(out, 'test-primary/policy-signed.pdf'))).toBe(false);
   });
 
   it('says when a signed copy is no longer the current policy', async () => {

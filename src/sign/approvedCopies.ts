@@ -79,7 +79,12 @@ export async function findApprovedCopy(world: World, slug: string, currentText: 
     }
     const signatures = report.signatures.filter((s) => s.field !== SEAL_FIELD);
     if (!report.ok || signatures.length === 0) {
-      const why = signatures.length === 0 ? 'has no governor signatures' : 'has a signature that is not intact';
+      const why =
+        signatures.length === 0
+          ? 'has no governor signatures'
+          : report.changedPages.length && report.signatures.every((s) => s.intact)
+            ? `shows pages changed after it was built (${report.changedPages.join(', ')})`
+            : 'has a signature that is not intact';
       warn(file, 'APPROVED_COPY_BROKEN', `${file} ${why}, so it is not published`, `run \`policy-press verify ${file}\` to see why; replace it with the copy as signed`);
       continue;
     }

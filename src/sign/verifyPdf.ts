@@ -5,6 +5,8 @@ import * as asn1js from 'asn1js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { OID } from './buildCms.ts';
+import { changedPages } from './changedPages.ts';
+import { firstRevisionCandidates } from './compareWithOriginal.ts';
 import { commonName } from './loadP12.ts';
 import { findSignatureFields, parsePdf, revisionEnds, roleOfField, type SignatureField } from './readPdf.ts';
 import { SEAL_FIELD } from './signPdf.ts';
@@ -53,6 +55,8 @@ export interface VerifyReport {
   unreadable: number;
   /** Whether the newest revision is covered by some signature (else changes were made after the last one). */
   lastRevisionSigned: boolean;
+  /** Pages (from 1) a later revision draws differently from the PDF as built: more than a signature or a field's value (see changedPages.ts). */
+  changedPages: number[];
   /** All signatures intact (and trusted, when authorities were given), and at least one. */
   ok: boolean;
 }
@@ -255,13 +259,15 @@ export async function verifyPdf(bytes: Uint8Array, options: { trusted?: pkijs.Ce
   const rawRanges = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/ByteRange\s*\[/g)?.length ?? 0;
   const unreadable = Math.max(0, rawRanges - signatures.length);
   const lastRevisionSigned = signatures.some((s) => s.intact && s.coversWholeFile);
-  const ok = signatures.length > 0 && unreadable === 0 && signatures.every((s) => s.intact && (options.trusted ? s.trusted === true : true));
+  const pages = ends.length > 1 ? changedPages(await parsePdf(firstRevisionCandidates(bytes).at(-1)!), pdf) : [];
+  const ok = signatures.length > 0 && unreadable === 0 && pages.length === 0 && signatures.every((s) => s.intact && (options.trusted ? s.trusted === true : true));
   return {
     revisions: ends.length,
     signatures,
     unsigned: fields.filter((f) => !f.value && f.name !== SEAL_FIELD).map((f) => ({ field: f.name, role: roleOfField(f) })),
     unreadable,
     lastRevisionSigned,
+    changedPages: pages,
     ok,
   };
 }

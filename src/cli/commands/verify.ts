@@ -62,8 +62,12 @@ function toText(label: string, report: VerifyReport, against: Against | undefine
   for (const s of report.signatures) out.push(describe(s, report.revisions, caLabel), '');
   if (report.unsigned.length) out.push(`Not signed yet: ${report.unsigned.map((u) => `${u.role} (${u.field})`).join(', ')}`);
   if (report.unreadable) out.push(`✗ ${report.unreadable} signature${report.unreadable === 1 ? '' : 's'} in the file could not be read`);
+  if (report.changedPages.length) {
+    const pages = report.changedPages;
+    out.push(`✗ ${pages.length === 1 ? `page ${pages[0]} was` : `pages ${pages.join(', ')} were`} changed after the PDF was built: a later revision draws more than signatures and field values [PAGES_CHANGED]`);
+  }
   if (report.ok && !report.lastRevisionSigned) out.push('Note: the file was changed after its last intact signature (a later revision is not covered by any signature)');
-  if (against) out.push(`Policy: ${against.comparison.message} (compared with ${against.label})`);
+  if (against) out.push(`Policy: ${against.comparison.message} (compared with ${against.label}${report.changedPages.length ? '; as first written, before the pages were changed' : ''})`);
   else if (whyNot) out.push(`Policy: not compared: ${whyNot}`);
   const bad = report.signatures.filter((s) => !s.intact || s.trusted === false).length + report.unreadable;
   out.push(
@@ -71,7 +75,9 @@ function toText(label: string, report: VerifyReport, against: Against | undefine
       ? 'No signatures: this copy has not been signed.'
       : report.ok
         ? `All ${report.signatures.length} signature${report.signatures.length === 1 ? ' is' : 's are'} intact${caLabel ? ' and trusted' : ''}.`
-        : `${bad} of ${report.signatures.length + report.unreadable} signature${report.signatures.length + report.unreadable === 1 ? '' : 's'} ${bad === 1 ? 'fails' : 'fail'} verification.`,
+        : bad === 0
+          ? 'The signatures are intact, but the pages shown are not the ones built: do not rely on this copy.'
+          : `${bad} of ${report.signatures.length + report.unreadable} signature${report.signatures.length + report.unreadable === 1 ? '' : 's'} ${bad === 1 ? 'fails' : 'fail'} verification.`,
   );
   return `${out.join('\n')}\n`;
 }
