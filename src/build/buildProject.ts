@@ -122,12 +122,9 @@ export class Build {
     mkdirSync(dirname(this.outDir), { recursive: true });
     removeStoppedBuilds(this.outDir);
     this.staging = stagingFolder(this.outDir);
-    // Stopped from outside (the build command's Ctrl-C): the staging folder goes at once, as far as it can
-    // while the PDF workers may still be writing into it; what is left, the next build removes.
+    // Stopped from outside (the build command's Ctrl-C): see interrupted().
     options.signal?.addEventListener('abort', () => {
-      try {
-        this.#removeStaging();
-      } catch {}
+      this.#interrupted = this.#removeWhenStopped();
     });
     const threads = pdfThreads(schools, options.env);
     if (threads > 0) {
@@ -170,6 +167,9 @@ export class Build {
     try {
       for (const step of steps) await step(project, this.staging, options, this.#pending);
       await this.#pending.settle();
+      // Stopped from outside meanwhile: the build command ends the process once the staging folder is
+      // removed (see interrupted()), and dist/ stays as it was.
+      if (this.options.signal?.aborted) return await new Promise<never>(() => {});
       replaceDirectory(this.staging, this.outDir);
     } catch (error) {
       await this.abandon();
@@ -187,6 +187,28 @@ export class Build {
     await this.#pending.stop();
     await this.#pending.settle().catch(() => {});
     this.#removeStaging();
+  }
+
+  /**
+   * Resolves once a build stopped from outside (its options' signal) has removed its staging folder; at
+   * once if it was not stopped. The folder goes at once, as far as it can, and again once the PDF workers
+   * have stopped: one writing a PDF into it meanwhile left a folder behind. What is still left (Astro's
+   * last writes in flight), the next build removes.
+   */
+  interrupted(): Promise<void> {
+    return this.#interrupted ?? Promise.resolve();
+  }
+
+  #interrupted?: Promise<void>;
+
+  async #removeWhenStopped(): Promise<void> {
+    try {
+      this.#removeStaging();
+    } catch {}
+    await this.#pdfWorkers?.stop().catch(() => {});
+    try {
+      this.#removeStaging();
+    } catch {}
   }
 
   #removeStaging(): void {

@@ -63,11 +63,14 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
     // Ctrl-C (or a CI job cancelled): Astro cannot be stopped halfway and awaited, so the build removes
     // its staging folder (see Build) and the process ends here, with dist/ as it was.
     const interrupted = new AbortController();
+    let current: Build | undefined;
     const interrupt = (signal: NodeJS.Signals) => {
       interrupted.abort();
       progress.finish();
       io.stderr(stopped(signal));
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      // Once the staging folder is gone (see Build.interrupted), and never more than two seconds after.
+      const code = signal === 'SIGINT' ? 130 : 143;
+      void Promise.race([current?.interrupted(), new Promise((done) => setTimeout(done, 2000).unref())]).finally(() => process.exit(code));
     };
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
@@ -77,6 +80,7 @@ POLICY_PRESS_SEARCH_BUNDLE_PAGES for another size.`,
       let build: Build;
       try {
         build = Build.of(io.world, { root: io.world.root, outDir, base: values.base as string | undefined, cache: !values['no-cache'], progress, env: io.env, report, signal: interrupted.signal });
+        current = build;
       } catch (error) {
         // Only the file system's refusals (making the staging folder beside the output) are the user's to mend.
         const code = (error as NodeJS.ErrnoException).syscall === undefined ? undefined : (error as NodeJS.ErrnoException).code;
