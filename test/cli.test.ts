@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { COMMANDS } from '../src/cli/main.ts';
 import type { Diagnostic } from '../src/diagnostics/index.ts';
 import { createNodeWorld } from '../src/project/World.ts';
-import { fieldsEverySchoolGives } from '../src/render/checkFamilyFields.ts';
+import { requiredFields } from '../src/render/checkFamilyFields.ts';
 import { listFamilies, loadFamily } from '../src/render/loadFamily.ts';
 import { schemaAt } from '../src/validate/schoolJsonSchema.ts';
 import { checkJson, REPO, run, school, tempProject } from './support/tempProject.ts';
@@ -117,7 +117,7 @@ describe('policy-press new', () => {
 
   describe.each(listFamilies(createNodeWorld(REPO)))('--template %s', (name) => {
     const family = loadFamily(createNodeWorld(REPO), name).value!;
-    const required = [...fieldsEverySchoolGives(), ...(family.meta.requires ?? [])];
+    const required = requiredFields(family.meta);
     const made = async () => {
       const root = tempProject();
       const result = await run(root, ['new', 'Oak Primary', '--template', name]);

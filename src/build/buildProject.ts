@@ -108,6 +108,8 @@ export class Build {
   readonly staging: string;
   #pending = new PendingFiles();
   #pdfWorkers?: PdfWorkers;
+  /** Set once the build is stopped from outside (see interrupted()). */
+  #interrupted?: Promise<void>;
 
   readonly options: BuildOptions;
   /** How many schools the project has (its school files), which decides how many PDF workers start. */
@@ -198,8 +200,6 @@ export class Build {
   interrupted(): Promise<void> {
     return this.#interrupted ?? Promise.resolve();
   }
-
-  #interrupted?: Promise<void>;
 
   async #removeWhenStopped(): Promise<void> {
     try {

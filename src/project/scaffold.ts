@@ -2,7 +2,7 @@
 // descriptions and examples) and from what the family's templates read and require.
 
 import { Document, isScalar, visit } from 'yaml';
-import { fieldsEverySchoolGives, fieldUsage } from '../render/checkFamilyFields.ts';
+import { fieldUsage, requiredFields } from '../render/checkFamilyFields.ts';
 import type { TemplateFamily } from '../render/loadFamily.ts';
 import { type JsonSchema, SCHEMA_PATH, schoolJsonSchema } from '../validate/schoolJsonSchema.ts';
 
@@ -21,7 +21,7 @@ const WRAP = 80;
 export function scaffold(name: string, family: TemplateFamily): string {
   const root = schoolJsonSchema() as JsonSchema;
   const usage = fieldUsage(family);
-  const required = new Set([...fieldsEverySchoolGives(), ...(family.meta.requires ?? [])]);
+  const required = new Set(requiredFields(family.meta));
   const isRequired = (field: string) => [...required].some((r) => r === field || r.startsWith(`${field}.`));
   const out: string[] = [
     `# yaml-language-server: $schema=../${SCHEMA_PATH}`,
@@ -85,19 +85,17 @@ export function scaffold(name: string, family: TemplateFamily): string {
   if (optional.length) {
     out.push('', '# Optional sections of the template (`npx policy-press templates`):', '# sections:', ...[...new Set(optional)].map((id) => `#   ${id}: { include: true }`));
   }
-  const [omitted, replaced = omitted] = clauseIds(family);
+  const [omitted, replaced = omitted] = family.clauses;
   if (omitted && replaced) {
     out.push(
       '',
       "# Changes to the template's clauses (ids: `npx policy-press text SLUG --ids`):",
       '# clauses:',
-      `#   omit: [${omitted}]`,
+      `#   omit: [${omitted.id}]`,
       '#   replace:',
-      `#     ${replaced}: The school's own wording of this clause.`,
-      '#   add:',
-      `#     - section: ${sectionOf(family, replaced)}`,
-      '#       text: A clause of the school’s own.',
+      `#     ${replaced.id}: The school's own wording of this clause.`,
     );
+    if (replaced.section) out.push('#   add:', `#     - section: ${replaced.section}`, '#       text: A clause of the school’s own.');
   }
   return `${out.join('\n')}\n`;
 }
@@ -164,20 +162,4 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
-}
-
-/** The family's clause ids, in the order its sections print them. */
-function clauseIds(family: TemplateFamily): string[] {
-  return family.sections.flatMap((s) => [...s.source.matchAll(/<Clause\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!));
-}
-
-/** The id of the section a clause is in (the nearest <Section id> before it in its file). */
-function sectionOf(family: TemplateFamily, clause: string): string {
-  for (const s of family.sections) {
-    const at = s.source.indexOf(`id="${clause}"`);
-    if (at < 0) continue;
-    const before = [...s.source.slice(0, at).matchAll(/<Section\b[^>]*?\bid="([^"]+)"/g)].at(-1);
-    if (before) return before[1]!;
-  }
-  return family.sections.flatMap((s) => [...s.source.matchAll(/<Section\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!))[0] ?? 'introduction';
 }

@@ -3,8 +3,9 @@
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { LoadedSchool } from '../load/loadSchoolFile.ts';
 import type { DataPath } from '../load/parseYamlFile.ts';
-import { type JsonSchema, schemaAt } from '../validate/schoolJsonSchema.ts';
+import { isRequired, type JsonSchema, schemaAt } from '../validate/schoolJsonSchema.ts';
 import { type Locator, locate, lookalikeKey, missingField } from '../validate/toDiagnostics.ts';
+import type { FamilyMeta } from './FamilySchema.ts';
 import type { TemplateFamily } from './loadFamily.ts';
 
 /**
@@ -52,7 +53,7 @@ function missingRequired(data: unknown, locator: Locator, family: TemplateFamily
         const missing = path.slice(0, i + 1);
         // Every school must give it: validation already says it is missing. Or it is misspelt: validation
         // reports the unknown key, with this field as its suggestion.
-        if (!requiredByEveryFamily(missing) && !reported.has(missing.join('.')) && lookalikeKey(data, missing) === undefined) {
+        if (!isRequired(missing) && !reported.has(missing.join('.')) && lookalikeKey(data, missing) === undefined) {
           reported.add(missing.join('.'));
           out.push(missingField(missing, locator, family.name));
         }
@@ -64,13 +65,13 @@ function missingRequired(data: unknown, locator: Locator, family: TemplateFamily
   return out;
 }
 
-function requiredByEveryFamily(path: string[]): boolean {
-  const parent = schemaAt(path.slice(0, -1));
-  return parent?.required?.includes(path.at(-1)!) ?? false;
+/** The fields a school of this family must give, dotted: every school's, then the family's own (`requires`). */
+export function requiredFields(meta: FamilyMeta): string[] {
+  return [...fieldsEverySchoolGives(), ...(meta.requires ?? [])];
 }
 
-/** The fields every school gives whatever its family (the schema's own required fields), dotted, for `policy-press templates`. */
-export function fieldsEverySchoolGives(): string[] {
+/** The fields every school gives whatever its family (the schema's own required fields), dotted. */
+function fieldsEverySchoolGives(): string[] {
   const out: string[] = [];
   const visit = (node: JsonSchema | undefined, prefix: string) => {
     for (const key of node?.required ?? []) {

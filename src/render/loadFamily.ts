@@ -29,6 +29,8 @@ export interface TemplateFamily {
   sections: TemplateSection[];
   /** Every clause and section id any school of this family may get. */
   ids: Set<string>;
+  /** Its clauses in the order they print, each with the id of the section it is in. */
+  clauses: { id: string; section: string | undefined }[];
 }
 
 export const TEMPLATES_DIR = 'templates';
@@ -58,6 +60,7 @@ export function loadFamily(world: World, name: string): { value: TemplateFamily 
 
   const sections: TemplateSection[] = [];
   const ids = new Set<string>();
+  const clauses: TemplateFamily['clauses'] = [];
   meta.data.sections.forEach((fileName, index) => {
     const file = `${dir}/${fileName}`;
     const raw = world.readFile(file);
@@ -74,7 +77,12 @@ export function loadFamily(world: World, name: string): { value: TemplateFamily 
     const source = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const section = compileSection(source, file, diagnostics);
     if (section) sections.push(section);
-    for (const m of source.matchAll(/<(?:Clause|Section)\b[^>]*?\bid="([^"]+)"/g)) ids.add(m[1]!);
+    let inSection: string | undefined;
+    for (const [, element, id] of source.matchAll(/<(Clause|Section)\b[^>]*?\bid="([^"]+)"/g)) {
+      ids.add(id!);
+      if (element === 'Section') inSection = id;
+      else clauses.push({ id: id!, section: inSection });
+    }
   });
   for (const section of sections) {
     for (const link of section.links) {
@@ -88,7 +96,7 @@ export function loadFamily(world: World, name: string): { value: TemplateFamily 
     const at = parsed.value!.locations.get(pathKey(['requires', index]))?.value;
     diagnostics.push({ code: 'UNKNOWN_FIELD', severity: 'error', message: `family.yaml requires \`${path}\`, which the school schema does not have`, file: metaFile, line: at?.line, column: at?.column, hint: 'name a field of the school schema (`npx policy-press schema`), dotted: people.dpo' });
   });
-  return { value: { name, meta: meta.data, sections, ids }, diagnostics, sources };
+  return { value: { name, meta: meta.data, sections, ids, clauses }, diagnostics, sources };
 }
 
 function compileSection(source: string, file: string, diagnostics: Diagnostic[]): TemplateSection | undefined {

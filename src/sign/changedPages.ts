@@ -75,7 +75,7 @@ class Comparison {
         matched++;
         continue;
       }
-      if (annotB instanceof PDFDict && drawsNothing(annotB, this.b)) continue;
+      if (annotB instanceof PDFDict && drawsNothing(annotB)) continue;
       return false;
     }
     return matched === resolvedA.length;
@@ -117,12 +117,19 @@ class Comparison {
   }
 }
 
-/** A signature widget that shows nothing: hidden (flag 2), or with a rectangle of no area. */
-function drawsNothing(annot: PDFDict, pdf: PDFDocument): boolean {
+/** A signature widget that shows nothing: hidden (flag 2), or with a rectangle of no area (or none a viewer could draw). */
+function drawsNothing(annot: PDFDict): boolean {
   const field = annot.has(PDFName.of('FT')) ? annot : annot.lookupMaybe(PDFName.of('Parent'), PDFDict);
   if (field?.get(PDFName.of('FT'))?.toString() !== '/Sig') return false;
   const hidden = ((annot.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0) & 2) !== 0;
-  const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (pdf.context.lookup(n) as PDFNumber | undefined)?.asNumber?.() ?? 0) ?? [0, 0, 0, 0];
-  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
-  return hidden || Math.abs((x2 - x1) * (y2 - y1)) === 0;
+  return hidden || area(annot.lookupMaybe(PDFName.of('Rect'), PDFArray)) === 0;
+}
+
+function area(rect: PDFArray | undefined): number {
+  try {
+    const box = rect?.asRectangle();
+    return box ? Math.abs(box.width * box.height) : 0;
+  } catch {
+    return 0; // not four numbers
+  }
 }

@@ -43,6 +43,11 @@ function stepInto(node: JsonSchema, step: string | number): JsonSchema | undefin
   return undefined;
 }
 
+/** Whether the schema requires the field at `path` wherever the mapping holding it is given (the school file's schema unless `root`). */
+export function isRequired(path: readonly (string | number)[], root?: JsonSchema): boolean {
+  return schemaAt(path.slice(0, -1), root)?.required?.includes(String(path.at(-1))) ?? false;
+}
+
 /** Field names allowed at a path, for "did you mean" hints. */
 export function fieldsAt(path: readonly (string | number)[], root?: JsonSchema): string[] {
   const node = schemaAt(path, root);

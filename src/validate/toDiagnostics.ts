@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics/index.ts';
 import { type DataPath, type NodeLocation, pathKey } from '../load/parseYamlFile.ts';
-import { fieldsAt, type JsonSchema, schemaAt } from './schoolJsonSchema.ts';
+import { fieldsAt, isRequired, type JsonSchema, schemaAt } from './schoolJsonSchema.ts';
 import { impossibleDate } from './schemas/common.ts';
 
 export interface Locator {
@@ -56,7 +56,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
         const missing = guess !== undefined && valueAt(data, [...path, guess]) === undefined;
         const needed = !missing
           ? ''
-          : requiredAt(path, guess, locator.schema)
+          : isRequired([...path, guess], locator.schema)
             ? ' It is required, and missing.'
             : requirement?.fields.includes(dotted([...path, guess]))
               ? ` The ${requirement.family} template requires it, and it is missing.`
@@ -145,10 +145,6 @@ export function lookalikeKey(data: unknown, path: DataPath, schema?: JsonSchema)
   if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
   const known = fieldsAt(path.slice(0, -1), schema);
   return Object.keys(parent).find((key) => !known.includes(key) && didYouMean(key, known) === path.at(-1));
-}
-
-function requiredAt(path: DataPath, key: string, schema?: JsonSchema): boolean {
-  return schemaAt(path, schema)?.required?.includes(key) ?? false;
 }
 
 const CUSTOM_HINTS: Record<string, string> = {

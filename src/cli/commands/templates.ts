@@ -2,7 +2,7 @@
 
 import { hasErrors } from '../../diagnostics/index.ts';
 import { listFamilies, loadFamily } from '../../render/loadFamily.ts';
-import { fieldsEverySchoolGives } from '../../render/checkFamilyFields.ts';
+import { requiredFields } from '../../render/checkFamilyFields.ts';
 import { type Command, EXIT } from '../Command.ts';
 import { printDiagnostics } from '../printDiagnostics.ts';
 
@@ -30,7 +30,7 @@ Options:
       const { meta, sections } = family.value;
       io.stdout(`${name}: ${meta.title} (${meta.issued_by}, ${meta.version})\n`);
       if (meta.attribution) io.stdout(`  attribution: ${meta.attribution}\n`);
-      io.stdout(`  requires: ${[...fieldsEverySchoolGives(), ...(meta.requires ?? [])].join(', ')}\n`);
+      io.stdout(`  requires: ${requiredFields(meta).join(', ')}\n`);
       for (const section of sections) {
         io.stdout(`  ${section.file.split('/').at(-1)}\n    fields: ${section.fields.join(', ') || '(none)'}\n`);
       }
