@@ -162,6 +162,14 @@ describe('fields and families', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'MISSING_FIELD', file: 'schools/holywell-primary.yaml', line: HOLYWELL.split('\n').findIndex((l) => /^\w/.test(l)) + 1, column: 1, message: '`network_logoff_time` is required by the herts-data-security template but missing' })]);
   });
 
+  it('says a misspelt group holding a field the family requires is needed, once', async () => {
+    const edited = HOLYWELL.replace('  network_manager:', '  network_manger:');
+    const { diagnostics } = await check(project({ 'schools/holywell-primary.yaml': edited }));
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_KEY', line: edited.split('\n').indexOf('  network_manger:') + 1, hint: 'did you mean `network_manager`? The herts-data-security template requires it, and it is missing.' }),
+    ]);
+  });
+
   it('reports a school of one family missing what the other family requires, with every other problem at once', async () => {
     const { diagnostics } = await check(project({ 'schools/bare.yaml': 'template: herts-data-security\nschool:\n  name: Bare\n' }));
     const missing = diagnostics.filter((d) => d.code === 'MISSING_FIELD').map((d) => d.message.match(/`([^`]+)`/)![1]);

@@ -54,11 +54,12 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
         const where = path.length ? `under ${field}` : 'at the top level';
         // A misspelt required field: its MISSING_FIELD is left out (see lookalikeKey), so this says it is needed.
         const missing = guess !== undefined && valueAt(data, [...path, guess]) === undefined;
+        const guessed = guess === undefined ? '' : dotted([...path, guess]);
         const needed = !missing
           ? ''
           : isRequired([...path, guess], locator.schema)
             ? ' It is required, and missing.'
-            : requirement?.fields.includes(dotted([...path, guess]))
+            : requirement?.fields.some((f) => f === guessed || f.startsWith(`${guessed}.`))
               ? ` The ${requirement.family} template requires it, and it is missing.`
               : '';
         return inherited({
