@@ -40,6 +40,12 @@ describe('check on bad input', () => {
     expect(inWords.diagnostics).toMatchObject([{ code: 'WRONG_TYPE', line: 13, column: 18, hint: 'write it in figures, e.g. 10' }]);
   });
 
+  it('quotes a number where text is wanted as it is written, not as YAML reads it', async () => {
+    // 2.10 is read as the number 2.1: quoting what YAML read would change the version.
+    const { diagnostics } = await one(school((y) => `${y}policy:\n  version: 2.10\n`));
+    expect(diagnostics).toMatchObject([{ code: 'WRONG_TYPE', line: 17, column: 12, message: '`policy.version` should be text, found number 2.10', hint: 'put the value in quotes: "2.10"' }]);
+  });
+
   it('reports an unknown key with a did-you-mean', async () => {
     const { diagnostics } = await one(school((y) => y.replace('lockout_minutes: 10', 'lockout_minutes: 10\nbakcup: weekly')));
     expect(diagnostics).toMatchObject([{ code: 'UNKNOWN_KEY', line: 14, column: 1, hint: 'did you mean `backup`?' }]);

@@ -14,6 +14,8 @@ export interface Locator {
   fileOf?(path: DataPath): string;
   /** The JSON schema of the file's kind, for its fields, examples and "did you mean": the school file's unless given. */
   schema?: JsonSchema;
+  /** The files' texts, to quote a value as it is written (`19.00`, which YAML reads as the number 19). */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** Where to point for a path: the value, or for a missing field the nearest mapping that exists. */
@@ -75,14 +77,16 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, locator: Locator, da
       if (issue.expected === 'int') {
         return [base('NOT_WHOLE_NUMBER', `${field} must be a whole number, not ${JSON.stringify(received)}`, 'write it without a decimal point, e.g. 10')];
       }
-      const found = describe(received);
+      // As written: 19.00, not the number 19 YAML reads it as.
+      const written = typeof received === 'number' || typeof received === 'boolean' ? writtenAs(locator, path) : undefined;
+      const found = written === undefined ? describe(received) : `${typeof received} ${written}`;
       const hint =
         issue.expected === 'number' && typeof received === 'string'
           ? /^\s*-?\d+(\.\d+)?\s*$/.test(received)
             ? 'write the number without quotes'
             : 'write it in figures, e.g. 10'
           : issue.expected === 'string' && (typeof received === 'number' || typeof received === 'boolean')
-            ? `put the value in quotes: "${String(received)}"`
+            ? `put the value in quotes: "${written ?? String(received)}"`
             : issue.expected === 'object'
               ? `write ${field} as indented "name: value" lines${Array.isArray(received) ? ', not a list of "- " items' : ''}`
               : issue.expected === 'array'
@@ -152,6 +156,14 @@ const CUSTOM_HINTS: Record<string, string> = {
   INVALID_COLOUR: 'write six hexadecimal digits after a #, e.g. "#1d4f91" (in quotes, since YAML reads # as a comment)',
   LOGO_FORMAT: 'save the logo as a PNG (or JPEG, WebP, GIF) file and name that file here, e.g. logos/our-school.png',
 };
+
+/** A one-line value as its file has it, when the file's text is at hand. */
+function writtenAs(locator: Locator, path: DataPath): string | undefined {
+  const at = locator.locations.get(pathKey(path));
+  const text = at && locator.sources?.get(at.file);
+  if (!at || text === undefined || at.value.line !== at.value.endLine) return undefined;
+  return text.split(/\r\n?|\n/)[at.value.line - 1]?.slice(at.value.column - 1, at.value.endColumn - 1);
+}
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let node = data;

@@ -23,7 +23,7 @@ export const LOCKOUT_WARN_ABOVE = 15;
 export function validateSchool(loaded: LoadedSchool, requirement?: FamilyRequirement): { value: School | undefined; diagnostics: Diagnostic[] } {
   const locator: Locator = { locations: loaded.locations, file: loaded.file, fileOf: loaded.fileOf };
   const parsed = SchoolFileSchema.safeParse(loaded.data);
-  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, locator, loaded.data, requirement));
+  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, { ...locator, sources: loaded.sources }, loaded.data, requirement));
   // The rules look at the raw data so they are reported even when unrelated fields are wrong.
   diagnostics.push(...checkRules(loaded.data as Partial<SchoolData>, locator));
   const todos = findTodos(loaded.data, locator);
